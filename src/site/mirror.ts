@@ -1,0 +1,42 @@
+import type { Snapshot } from "../model/types.js";
+import type { JsonBody, RouteTable } from "./routes.js";
+import type { OutputFile } from "./write-files.js";
+
+export const ROUTES_INDEX = "api/routes.json";
+
+/** Canonical mirror JSON: 2-space indent, key order as exported, trailing newline. */
+export function toJsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * The JSON mirror as files: every route's body, plus `api/routes.json` listing `{route, query, file}`.
+ * Each release is serialized once and reused by every list that holds it (byte-identical to toJsonText of the list).
+ */
+export function mirrorFiles(snapshot: Snapshot, routes: RouteTable): OutputFile[] {
+  const releaseText = new Map<string, string>();
+  const serializedRelease = (id: string): string => {
+    let text = releaseText.get(id);
+    if (text === undefined) {
+      text = JSON.stringify(snapshot.releasesById.get(id)?.raw ?? null, null, 2);
+      releaseText.set(id, text);
+    }
+    return text;
+  };
+  const bodyText = (body: JsonBody): string => {
+    switch (body.kind) {
+      case "release":
+        return `${serializedRelease(body.releaseId)}\n`;
+      case "release-list":
+        return body.releaseIds.length === 0
+          ? "[]\n"
+          : `[\n${body.releaseIds.map((id) => `  ${serializedRelease(id).replace(/\n/g, "\n  ")}`).join(",\n")}\n]\n`;
+      case "artifact":
+        return toJsonText(snapshot.imagesByRef.get(body.reference)?.trace?.raw ?? null);
+    }
+  };
+  return [
+    ...routes.json.map((route) => ({ file: route.file, body: () => bodyText(route.body) })),
+    { file: ROUTES_INDEX, body: () => toJsonText(routes.json.map(({ route, query, file }) => ({ route, query, file }))) },
+  ];
+}
