@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { main } from "./main.js";
+import { streamLogger } from "./logger.js";
+
+process.exitCode = await main(process.argv.slice(2), streamLogger(process.stdout, process.stderr));
