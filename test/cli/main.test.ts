@@ -14,7 +14,7 @@ describe("zadig-snapshot build", () => {
   it("builds the sample, exits 0 and says where to open it", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^built \d+ pages and \d+ JSON files from \d+ files \(\d+ releases, \d+ images, \d+ artifact traces\) in [\d.]+ s$/m);
+    expect(run.stdout).toMatch(/^built \d+ pages and \d+ JSON files \(\d+ files, \d+ bytes\) from \d+ files \(\d+ releases, \d+ images, \d+ artifact traces\) in [\d.]+ s$/m);
     expect(run.stdout).toContain(`open ${out}/index.html`);
     expect(existsSync(path.join(out, "index.html"))).toBe(true);
     expect(existsSync(path.join(out, "api/routes.json"))).toBe(true);

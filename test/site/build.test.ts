@@ -10,7 +10,7 @@ async function build(input: string): Promise<Map<string, Buffer>> {
   const imported = await importData(input);
   expect(imported.issues.filter((issue) => issue.severity === "error")).toEqual([]);
   const out = path.join(tempDir(), "site");
-  await buildSite(imported.snapshot, { inputDir: input, outputDir: out });
+  await buildSite(imported, { inputDir: input, outputDir: out });
   return readTree(out);
 }
 

@@ -1,0 +1,20 @@
+import path from "node:path";
+import type { ImportResult } from "../importer/index.js";
+import { formatIssue } from "../importer/issues.js";
+import type { Logger } from "./logger.js";
+
+/** Prints every issue, naming each file as the user can open it (joined to --input); returns whether the input is usable. */
+export function reportImport(imported: ImportResult, inputDir: string, logger: Logger): boolean {
+  for (const issue of imported.issues) logger.err(formatIssue({ ...issue, file: path.join(inputDir, issue.file) }));
+  if (imported.ok) return true;
+  const errors = imported.issues.filter((issue) => issue.severity === "error").length;
+  logger.err(`zadig-snapshot: ${errors === 1 ? "1 problem" : `${errors} problems`} in ${inputDir}; nothing was written.`);
+  return false;
+}
+
+/** "11 files (14 releases, 20 images, 8 artifact traces)" */
+export function describeInput(imported: ImportResult): string {
+  const { releases, images } = imported.snapshot;
+  const traces = images.filter((image) => image.trace !== null).length;
+  return `${imported.inputs.length} files (${releases.length} releases, ${images.length} images, ${traces} artifact traces)`;
+}
