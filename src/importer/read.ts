@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { error, type Issue } from "./issues.js";
-import { jsonErrorOffset } from "./json-error-offset.js";
+import { findJsonSyntaxError } from "./json-error-offset.js";
 
 /** One input file as read from disk: its identity for provenance, and its parsed JSON when it parsed. */
 export interface InputFile {
@@ -63,12 +63,11 @@ export function parseJsonBytes(file: string, buffer: Uint8Array): { ok: true; da
 }
 
 function describeSyntaxError(text: string, detail: string): string {
-  const scanned = jsonErrorOffset(text);
-  const offset = scanned < 0 ? text.length : scanned;
-  const { line, column } = lineAndColumn(text, offset);
-  const reason = detail.split(/,? "|\s+in JSON at position/)[0] ?? detail;
-  const found = offset >= text.length ? "the end of the file (is it truncated?)" : JSON.stringify(text.slice(offset, offset + 20));
-  return `invalid JSON at line ${line}, column ${column}: ${reason}; found ${found}.`;
+  const found = findJsonSyntaxError(text);
+  if (found === null) return `invalid JSON: ${detail}.`;
+  const { line, column } = lineAndColumn(text, found.offset);
+  const excerpt = found.offset >= text.length ? "" : `; found ${JSON.stringify(text.slice(found.offset, found.offset + 20))}`;
+  return `invalid JSON at line ${line}, column ${column}: ${found.reason}${excerpt}.`;
 }
 
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {

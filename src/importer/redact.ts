@@ -33,7 +33,8 @@ export function redactCommitCredentials<T>(value: T, file: string, basePath: str
         }
         continue;
       }
-      copy[key] = walk(child, childPath, key === "commits");
+      // defineProperty, not assignment: an exported "__proto__" key must stay a key, not become a prototype.
+      Object.defineProperty(copy, key, { value: walk(child, childPath, key === "commits"), enumerable: true, writable: true, configurable: true });
     }
     return copy;
   };

@@ -28,13 +28,13 @@ export interface CommitLinks {
 }
 
 /** Code-host web URLs per provider (`source`); unknown providers get repo and commit links only. */
-const PROVIDERS: Readonly<Record<string, { commit: string; tree: string; pr: string | null }>> = {
-  github: { commit: "/commit/", tree: "/tree/", pr: "/pull/" },
-  gitlab: { commit: "/-/commit/", tree: "/-/tree/", pr: "/-/merge_requests/" },
-  gitee: { commit: "/commit/", tree: "/tree/", pr: "/pulls/" },
-  gitea: { commit: "/commit/", tree: "/src/branch/", pr: "/pulls/" },
-  bitbucket: { commit: "/commits/", tree: "/branch/", pr: "/pull-requests/" },
-};
+const PROVIDERS: ReadonlyMap<string, { commit: string; tree: string; pr: string | null }> = new Map([
+  ["github", { commit: "/commit/", tree: "/tree/", pr: "/pull/" }],
+  ["gitlab", { commit: "/-/commit/", tree: "/-/tree/", pr: "/-/merge_requests/" }],
+  ["gitee", { commit: "/commit/", tree: "/tree/", pr: "/pulls/" }],
+  ["gitea", { commit: "/commit/", tree: "/src/branch/", pr: "/pulls/" }],
+  ["bitbucket", { commit: "/commits/", tree: "/branch/", pr: "/pull-requests/" }],
+]);
 
 /**
  * Links for one commit, chosen by its code host. Nothing becomes a link unless the address is http(s).
@@ -46,7 +46,7 @@ export function commitLinks(commit: Commit): CommitLinks {
   if (base === null || commit.repo === "") return { repo: null, commit: null, branch: null, pr: null };
   const repoPath = [...commit.owner.split("/"), commit.repo].filter((part) => part !== "").map(encodeURIComponent).join("/");
   const repo = `${base.replace(/\/+$/, "")}/${repoPath}`;
-  const provider = PROVIDERS[commit.source.toLowerCase()] ?? { commit: "/commit/", tree: "/tree/", pr: null };
+  const provider = PROVIDERS.get(commit.source.toLowerCase()) ?? { commit: "/commit/", tree: "/tree/", pr: null };
   return {
     repo,
     commit: commit.commitId === "" ? null : repo + provider.commit + encodeURIComponent(commit.commitId),

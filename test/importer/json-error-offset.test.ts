@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { jsonErrorOffset } from "../../src/importer/json-error-offset.js";
+import { findJsonSyntaxError, jsonErrorOffset } from "../../src/importer/json-error-offset.js";
 
 /** Whether V8 accepts the text: the oracle the scanner must agree with. */
 function parses(text: string): boolean {
@@ -62,7 +62,7 @@ describe("jsonErrorOffset", () => {
 
   it("points at the letter of an unknown or malformed escape", () => {
     expect(jsonErrorOffset('"\\x"')).toBe(2);
-    expect(jsonErrorOffset('"ab\\u12G4"')).toBe(4);
+    expect(jsonErrorOffset('"ab\\u12G4"')).toBe(7);
   });
 
   it("points at garbage after a complete value", () => {
@@ -120,5 +120,26 @@ describe("jsonErrorOffset", () => {
         expect(jsonErrorOffset(text) === -1).toBe(parses(text));
       }),
     );
+  });
+});
+
+describe("findJsonSyntaxError", () => {
+  it("reports a number cut off by the end of the file as truncation", () => {
+    for (const text of ["[1.", "-", "1e", "[1e+", '"\\u12']) {
+      expect(findJsonSyntaxError(text), text).toEqual({ offset: text.length, reason: "the file ends before the JSON is complete (is it truncated?)" });
+    }
+  });
+
+  it("accepts a number longer than any fixed look-ahead", () => {
+    expect(findJsonSyntaxError("1".repeat(500))).toBeNull();
+  });
+
+  it("handles nesting deeper than the call stack allows, valid or broken", () => {
+    expect(findJsonSyntaxError(`${"[".repeat(200_000)}${"]".repeat(200_000)}`)).toBeNull();
+    expect(findJsonSyntaxError("[".repeat(200_000))).toEqual({ offset: 200_000, reason: "the file ends before the JSON is complete (is it truncated?)" });
+  });
+
+  it("points at a leading zero rather than calling it truncation", () => {
+    expect(findJsonSyntaxError("01")).toEqual({ offset: 1, reason: "unexpected text after the JSON value" });
   });
 });

@@ -61,14 +61,14 @@ describe("parseJsonBytes", () => {
     const issue = issueOf(parseJsonBytes("cut.json", bytes('[{"a": 1},')));
     expect(issue).toMatchObject({ severity: "error", code: "invalid-json", file: "cut.json", path: "" });
     expect(issue.message).toMatchInlineSnapshot(
-      `"invalid JSON at line 1, column 11: Unexpected end of JSON input; found the end of the file (is it truncated?)."`,
+      `"invalid JSON at line 1, column 11: the file ends before the JSON is complete (is it truncated?)."`,
     );
   });
 
   it("places the end of a truncated multi-line file on the line after its last newline", () => {
     const issue = issueOf(parseJsonBytes("cut.json", bytes('{\n  "a": [\n    1,\n')));
     expect(issue.message).toMatch(/^invalid JSON at line 4, column 1: /);
-    expect(issue.message).toContain("found the end of the file (is it truncated?)");
+    expect(issue.message).toContain("the file ends before the JSON is complete (is it truncated?)");
   });
 
   it("reports a syntax error in the middle of a multi-line document at its exact line and column", () => {
@@ -81,19 +81,19 @@ describe("parseJsonBytes", () => {
 
   it("names the unexpected token and quotes what follows it", () => {
     const issue = issueOf(parseJsonBytes("token.json", bytes("[\n1,\nx]")));
-    expect(issue.message).toMatchInlineSnapshot(`"invalid JSON at line 3, column 1: Unexpected token 'x'; found "x]"."`);
+    expect(issue.message).toMatchInlineSnapshot(`"invalid JSON at line 3, column 1: expected a value (an object, array, string, number, true, false or null); found "x]"."`);
   });
 
   it("reports a missing comma at the next property", () => {
     const issue = issueOf(parseJsonBytes("comma.json", bytes('{"a": 1 "b": 2}')));
     expect(issue.message).toMatchInlineSnapshot(
-      `"invalid JSON at line 1, column 9: Expected ',' or '}' after property value; found "\\"b\\": 2}"."`,
+      `"invalid JSON at line 1, column 9: expected ',' or '}' after a property value; found "\\"b\\": 2}"."`,
     );
   });
 
   it("reports a mismatched bracket where it closes the wrong thing", () => {
     const issue = issueOf(parseJsonBytes("bracket.json", bytes('{"a": [1, 2}')));
-    expect(issue.message).toMatchInlineSnapshot(`"invalid JSON at line 1, column 12: Expected ',' or ']' after array element; found "}"."`);
+    expect(issue.message).toMatchInlineSnapshot(`"invalid JSON at line 1, column 12: expected ',' or ']' after an array element; found "}"."`);
   });
 });
 

@@ -136,3 +136,11 @@ describe("redactCommitCredentials", () => {
     expect(redactCommitCredentials({ commits: [] }, "f.json", "")).toEqual({ value: { commits: [] }, redactions: [] });
   });
 });
+
+describe("redactCommitCredentials with a __proto__ key in the export", () => {
+  it("keeps the key as data instead of turning it into a prototype", () => {
+    const input: unknown = JSON.parse('{"commits":[{"repo_name":"a","__proto__":{"x":1},"oauth_token":"t"}],"__proto__":{"y":2}}');
+    const { value } = redactCommitCredentials(input, "f.json", "");
+    expect(JSON.stringify(value)).toBe('{"commits":[{"repo_name":"a","__proto__":{"x":1}}],"__proto__":{"y":2}}');
+  });
+});
