@@ -54,7 +54,7 @@ export function* generateExportFiles(options: GenerateOptions): Generator<Export
   if (problem !== undefined) throw new RangeError(problem);
   const rng = createRandom(deriveSeed(options.seed, 1));
   const ctx: Context = { seed: options.seed, rng, nextId: createIdSource(rng), images: [], refs: new Set() };
-  for (const project of planProjects(rng, options, options.seed)) {
+  for (const project of planProjects(rng, options)) {
     let chunk: unknown[] = [];
     let fileNo = 0;
     for (const item of projectReleases(ctx, project)) {
@@ -188,7 +188,7 @@ const WORDS = [
   "lumen", "meadow", "nimbus", "orbit", "prism", "quartz", "raven", "sierra", "tundra", "umber", "vertex",
 ];
 
-function planProjects(rng: Random, options: GenerateOptions, seed: number): Project[] {
+function planProjects(rng: Random, options: GenerateOptions): Project[] {
   const count = Math.min(20, options.releases, options.images);
   const names = rng.sample(PROJECT_NAMES, count);
   const weights = names.map(() => rng.pick([1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 10]));
@@ -205,7 +205,7 @@ function planProjects(rng: Random, options: GenerateOptions, seed: number): Proj
     const serviceCount = Math.max(rng.int(4, 16), Math.ceil(imageCount / releaseCount));
     const groups = rng.int(1, 3);
     const services = rng.sample(SERVICE_NAMES, serviceCount).map((svc, index): Service => {
-      const configRng = createRandom(deriveSeed(seed, 5, i, index));
+      const configRng = createRandom(deriveSeed(options.seed, 5, i, index));
       const lang: Lang = svc === "nginx" || svc === "web" || svc === "portal" ? rng.pick(["nginx", "node"] as const) : rng.pick(["java", "java", "go", "go", "node"] as const);
       return {
         index,

@@ -34,10 +34,9 @@ export function writeExport(outDir: string, files: Iterable<ExportFile>): WriteS
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    const data = Buffer.from(file.body, "utf8");
-    writeFileSync(target, data);
+    writeFileSync(target, file.body);
     count += 1;
-    bytes += data.length;
+    bytes += Buffer.byteLength(file.body);
   }
   return { files: count, bytes };
 }
