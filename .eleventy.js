@@ -6,7 +6,9 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(eleventyPlugin);
 }
 
+// No `input` here: the CLI passes the absolute templates folder, and a relative one would be resolved
+// against the user's working directory. `includes` and `data` are relative to the input folder.
 export const config = {
-  dir: { input: "templates", includes: "_includes", data: "_data" },
+  dir: { includes: "_includes", data: "_data" },
   templateFormats: ["njk"],
 };

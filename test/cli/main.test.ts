@@ -20,6 +20,16 @@ describe("zadig-snapshot build", () => {
     expect(existsSync(path.join(out, "api/routes.json"))).toBe(true);
   });
 
+  it("works from any working directory, with relative --input and --output", () => {
+    const cwd = tempDir();
+    cpSync(path.join(ROOT, "data"), path.join(cwd, "exports"), { recursive: true });
+    const run = runCli(["build", "--input", "exports", "--output", "public"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(existsSync(path.join(cwd, "public", "index.html"))).toBe(true);
+    expect(readdirSync(cwd).sort()).toEqual(["exports", "public"]);
+  });
+
   it("leaves no staging folder next to the output", () => {
     expect(readdirSync(path.dirname(out))).toEqual(["site"]);
   });
