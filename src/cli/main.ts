@@ -1,11 +1,13 @@
 import { parseCommandArgs, type CliCommand } from "./command.js";
 import { buildCommand } from "./commands/build.js";
 import { validateCommand } from "./commands/validate.js";
+import { reportCommand } from "./commands/report.js";
+import { verifyCommand } from "./commands/verify.js";
 import { UsageError, UserError } from "./errors.js";
 import type { Logger } from "./logger.js";
 
 /** Every subcommand, in the order the overview lists them. */
-export const COMMANDS: readonly CliCommand[] = [buildCommand, validateCommand];
+export const COMMANDS: readonly CliCommand[] = [buildCommand, validateCommand, reportCommand, verifyCommand];
 
 /** Runs one command line and returns the exit code. Throws only for bugs; a UserError is reported without a stack. */
 export async function main(argv: readonly string[], logger: Logger): Promise<number> {
@@ -55,5 +57,7 @@ Examples:
   zadig-snapshot build
   zadig-snapshot build --input exports/ --output public/
   zadig-snapshot validate --input exports/
+  zadig-snapshot report --release 2.4.1 --input exports/ --format md --output -
+  zadig-snapshot verify public/
 `;
 }

@@ -3,12 +3,23 @@ import type { ImportResult } from "../importer/index.js";
 import { formatIssue } from "../importer/issues.js";
 import type { Logger } from "./logger.js";
 
-/** Prints every issue, naming each file as the user can open it (joined to --input); returns whether the input is usable. */
-export function reportImport(imported: ImportResult, inputDir: string, logger: Logger): boolean {
+/**
+ * Prints every issue, naming each file as the user can open it (joined to --input); returns whether the input is
+ * usable. With `keepGoing` (build --keep-going) invalid input is usable: the build keeps the valid records.
+ */
+export function reportImport(imported: ImportResult, inputDir: string, logger: Logger, keepGoing = false): boolean {
   for (const issue of imported.issues) logger.err(formatIssue({ ...issue, file: path.join(inputDir, issue.file) }));
   if (imported.ok) return true;
   const errors = imported.issues.filter((issue) => issue.severity === "error").length;
-  logger.err(`zadig-snapshot: ${errors === 1 ? "1 problem" : `${errors} problems`} in ${inputDir}; nothing was written.`);
+  const problems = errors === 1 ? "1 problem" : `${errors} problems`;
+  if (keepGoing) {
+    const skipped = imported.skipped.length;
+    logger.err(
+      `zadig-snapshot: ${problems} in ${inputDir}; --keep-going: building from the valid records, ${skipped === 1 ? "1 record" : `${skipped} records`} skipped (listed in validation/index.html and validation.json).`,
+    );
+    return true;
+  }
+  logger.err(`zadig-snapshot: ${problems} in ${inputDir}; nothing was written.`);
   return false;
 }
 

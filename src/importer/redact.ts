@@ -3,6 +3,8 @@ export interface Redaction {
   readonly file: string;
   readonly path: string;
   readonly reason: string;
+  /** Where inside a text value (a YAML document, a Secret key), when the path alone does not say. */
+  readonly detail?: string;
 }
 
 /** Keys Zadig copies from the code host onto every commit it records (it masks them in the workflow API, not in the delivery API). */

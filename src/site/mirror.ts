@@ -1,5 +1,7 @@
 import type { Snapshot } from "../model/types.js";
+import { releaseDiffOf } from "../diff/release-diffs.js";
 import type { JsonBody, RouteTable } from "./routes.js";
+import { isReleaseBody } from "./release-files.js";
 import type { OutputFile } from "./write-files.js";
 
 export const ROUTES_INDEX = "api/routes.json";
@@ -9,11 +11,16 @@ export function toJsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+export interface MirrorOptions {
+  /** Leave out the per-release files and the release lists: the build writes those in one pass (`writeReleaseFiles`). */
+  readonly withoutReleaseFiles?: boolean;
+}
+
 /**
  * The JSON mirror as files: every route's body, plus `api/routes.json` listing `{route, query, file}`.
  * Each release is serialized once and reused by every list that holds it (byte-identical to toJsonText of the list).
  */
-export function mirrorFiles(snapshot: Snapshot, routes: RouteTable): OutputFile[] {
+export function mirrorFiles(snapshot: Snapshot, routes: RouteTable, options: MirrorOptions = {}): OutputFile[] {
   const releaseText = new Map<string, string>();
   const serializedRelease = (id: string): string => {
     let text = releaseText.get(id);
@@ -33,10 +40,13 @@ export function mirrorFiles(snapshot: Snapshot, routes: RouteTable): OutputFile[
           : `[\n${body.releaseIds.map((id) => `  ${serializedRelease(id).replace(/\n/g, "\n  ")}`).join(",\n")}\n]\n`;
       case "artifact":
         return toJsonText(snapshot.imagesByRef.get(body.reference)?.trace?.raw ?? null);
+      case "release-diff":
+        return toJsonText(releaseDiffOf(snapshot, body.releaseId));
     }
   };
+  const json = options.withoutReleaseFiles === true ? routes.json.filter((route) => !isReleaseBody(route.body)) : routes.json;
   return [
-    ...routes.json.map((route) => ({ file: route.file, body: () => bodyText(route.body) })),
+    ...json.map((route) => ({ file: route.file, body: () => bodyText(route.body) })),
     { file: ROUTES_INDEX, body: () => toJsonText(routes.json.map(({ route, query, file }) => ({ route, query, file }))) },
   ];
 }

@@ -3,13 +3,16 @@ import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../cli/errors.js";
 import { ROUTES_INDEX } from "./mirror.js";
+import { cleanStaleSiblings } from "./stale-staging.js";
 
 /**
  * Builds into a fresh temporary sibling of `outputDir`, then swaps it in. If `produce` fails at any step the
- * temporary folder is removed and `outputDir` is left exactly as it was.
+ * temporary folder is removed and `outputDir` is left exactly as it was. Siblings left by a killed earlier build
+ * are cleaned up first (`cleanStaleSiblings`).
  */
 export async function publishAtomically<T>(outputDir: string, inputDir: string, produce: (stagingDir: string) => Promise<T>): Promise<T> {
   const target = path.resolve(outputDir);
+  await cleanStaleSiblings(target);
   await assertReplaceable(target, path.resolve(inputDir));
   const parent = path.dirname(target);
   await mkdir(parent, { recursive: true });

@@ -2,7 +2,7 @@ import type { Image, Release, Snapshot } from "../model/types.js";
 import { byCodePoint } from "../model/compare.js";
 import { imagePath, isSafeRelativePath, segment, shortHash, slug } from "./paths.js";
 
-export type PageKind = "index" | "images" | "not-found" | "release" | "image";
+export type PageKind = "index" | "images" | "not-found" | "release" | "image" | "about" | "validation";
 
 /** One HTML page: where it is written and which entity it shows. */
 export interface PageRoute {
@@ -15,7 +15,8 @@ export interface PageRoute {
 export type JsonBody =
   | { readonly kind: "release-list"; readonly releaseIds: readonly string[] }
   | { readonly kind: "release"; readonly releaseId: string }
-  | { readonly kind: "artifact"; readonly reference: string };
+  | { readonly kind: "artifact"; readonly reference: string }
+  | { readonly kind: "release-diff"; readonly releaseId: string };
 
 /** One mirrored API response: the original route and query, and the file that answers it. */
 export interface JsonRoute {
@@ -32,17 +33,35 @@ export interface RouteTable {
   readonly imagePage: ReadonlyMap<string, string>;
   readonly releaseJson: ReadonlyMap<string, string>;
   readonly artifactJson: ReadonlyMap<string, string>;
+  /** Per release: its single-file HTML report and Markdown summary (written beside the pages, not by Eleventy). */
+  readonly reports: readonly ReportRoute[];
+  readonly releaseReports: ReadonlyMap<string, ReportRoute>;
+  readonly releaseDiffJson: ReadonlyMap<string, string>;
+}
+
+/** The two report files of one release. */
+export interface ReportRoute {
+  readonly releaseId: string;
+  readonly html: string;
+  readonly md: string;
 }
 
 export const RELEASES_ROUTE = "/api/aslan/delivery/releases";
 export const ARTIFACT_ROUTE = "/api/directory/dc/artifact";
 const RELEASES_DIR = "api/aslan/delivery/releases";
 const ARTIFACT_DIR = "api/directory/dc/artifact";
+/** Not a Zadig route: the release diff is this tool's own, so it lives in its own namespace. */
+export const RELEASE_DIFF_ROUTE = "/api/zadig-snapshot/release-diff";
+const RELEASE_DIFF_DIR = "api/zadig-snapshot/release-diff";
 
 export const SITE_PAGES = {
   index: "index.html",
   images: "images/index.html",
   notFound: "404.html",
+  /** Provenance, digests and how to verify the snapshot (src/audit). */
+  about: "about/index.html",
+  /** Every input's outcome, issue, skipped record, redaction and unresolved reference (src/audit). */
+  validation: "validation/index.html",
 } as const;
 
 /** A release page's path depends only on its own record: project, version and id. */
@@ -59,6 +78,16 @@ export function releaseJsonFile(id: string): string {
 }
 
 /** By hash of the exact reference (hosting notes §2.8): edge functions can compute it, and it is never too long. */
+/** `reports/<project>/<version>-<id>.html|md`: like the release page, it depends only on its own record. */
+export function releaseReportFiles(release: Pick<Release, "project" | "version" | "id">): ReportRoute {
+  const base = `reports/${segment(release.project)}/${slug(release.version, 40)}-${release.id}`;
+  return { releaseId: release.id, html: `${base}.html`, md: `${base}.md` };
+}
+
+export function releaseDiffJsonFile(id: string): string {
+  return `${RELEASE_DIFF_DIR}/${id}.json`;
+}
+
 export function artifactJsonFile(reference: string): string {
   return `${ARTIFACT_DIR}/h/${shortHash(reference, 16)}.json`;
 }
@@ -78,11 +107,15 @@ export function buildRoutes(snapshot: Snapshot): RouteTable {
   const releaseJson = new Map(snapshot.releases.map((release) => [release.id, releaseJsonFile(release.id)]));
   const traced = snapshot.images.filter((image): image is Image & { trace: NonNullable<Image["trace"]> } => image.trace !== null);
   const artifactJson = new Map(traced.map((image) => [image.reference, artifactJsonFile(image.reference)]));
+  const reports = snapshot.releases.map(releaseReportFiles);
+  const releaseDiffJson = new Map(snapshot.releases.map((release) => [release.id, releaseDiffJsonFile(release.id)]));
 
   const pages: PageRoute[] = [
     { url: SITE_PAGES.index, kind: "index", entityId: "" },
     { url: SITE_PAGES.images, kind: "images", entityId: "" },
     { url: SITE_PAGES.notFound, kind: "not-found", entityId: "" },
+    { url: SITE_PAGES.about, kind: "about", entityId: "" },
+    { url: SITE_PAGES.validation, kind: "validation", entityId: "" },
     ...snapshot.releases.map((release) => ({ url: releasePage.get(release.id) ?? "", kind: "release" as const, entityId: release.id })),
     ...snapshot.images.map((image) => ({ url: imagePage.get(image.reference) ?? "", kind: "image" as const, entityId: image.reference })),
   ];
@@ -96,6 +129,12 @@ export function buildRoutes(snapshot: Snapshot): RouteTable {
       body: { kind: "release" as const, releaseId: release.id },
     })),
     ...filteredLists(snapshot.releases),
+    ...snapshot.releases.map((release) => ({
+      route: `${RELEASE_DIFF_ROUTE}/${release.id}`,
+      query: {},
+      file: releaseDiffJson.get(release.id) ?? "",
+      body: { kind: "release-diff" as const, releaseId: release.id },
+    })),
     ...traced.map((image) => ({
       route: ARTIFACT_ROUTE,
       query: { image: image.reference },
@@ -104,8 +143,9 @@ export function buildRoutes(snapshot: Snapshot): RouteTable {
     })),
   ].sort((a, b) => byCodePoint(a.file, b.file));
 
-  assertUniqueAndSafe([...pages.map((page) => page.url), ...json.map((route) => route.file)]);
-  return { pages, json, releasePage, imagePage, releaseJson, artifactJson };
+  assertUniqueAndSafe([...pages.map((page) => page.url), ...json.map((route) => route.file), ...reports.flatMap((report) => [report.html, report.md])]);
+  const releaseReports = new Map(reports.map((report) => [report.releaseId, report]));
+  return { pages, json, releasePage, imagePage, releaseJson, artifactJson, reports, releaseReports, releaseDiffJson };
 }
 
 /**

@@ -2,6 +2,11 @@ import type { Build, Commit, Distribution, EnvVar, Image, Release, Snapshot } fr
 import { byCodePoint } from "../model/compare.js";
 import { commitLinks, relativeHref, safeHttpUrl } from "./links.js";
 import { SITE_PAGES, type RouteTable } from "./routes.js";
+import { releaseNeighbours, type Neighbours } from "../diff/neighbours.js";
+import { releaseDiffOf } from "../diff/release-diffs.js";
+import { suiteCounts } from "../diff/totals.js";
+import { toDiffView, type DiffView } from "./diff-view.js";
+import { lazyList, type LazyList } from "../util/lazy-list.js";
 
 /** Everything a page template prints, with every link already made relative to that page. */
 export interface PageBase {
@@ -29,7 +34,8 @@ export interface CommitView {
 
 export interface ImageLink {
   readonly reference: string;
-  readonly href: string;
+  /** null in a single-file report, which links to no other file. */
+  readonly href: string | null;
   readonly traced: boolean;
 }
 
@@ -46,7 +52,11 @@ export interface ReleaseSummary {
 
 export interface ReleaseView extends PageBase {
   readonly release: Release;
-  readonly jsonHref: string;
+  /** Links to the mirror JSON and the two reports; null in a single-file report (it names the paths instead). */
+  readonly jsonHref: string | null;
+  readonly jsonPath: string;
+  readonly reportLinks: { readonly html: string; readonly md: string } | null;
+  readonly diff: DiffView;
   readonly previous: ReleaseSummary | null;
   readonly next: ReleaseSummary | null;
   readonly environment: null | {
@@ -110,19 +120,20 @@ export interface SiteViews {
   readonly index: IndexView;
   readonly images: ImagesIndexView;
   readonly notFound: PageBase;
-  readonly releases: readonly ReleaseView[];
-  readonly imagePages: readonly ImageView[];
+  /** Made page by page as each is rendered (tens of thousands of views never sit in memory at once). */
+  readonly releases: LazyList<ReleaseView>;
+  readonly imagePages: LazyList<ImageView>;
 }
 
 /** Shapes the model into one view per page. Pure: the route table decides every path. */
 export function toSiteViews(snapshot: Snapshot, routes: RouteTable): SiteViews {
-  const neighbours = previousAndNext(snapshot.releases);
+  const neighbours = releaseNeighbours(snapshot.releases);
   return {
     index: toIndexView(snapshot, routes),
     images: toImagesIndexView(snapshot, routes),
     notFound: page(SITE_PAGES.notFound, "Not found"),
-    releases: snapshot.releases.map((release) => toReleaseView(release, snapshot, routes, neighbours.get(release.id) ?? { previous: null, next: null })),
-    imagePages: snapshot.images.map((image) => toImageView(image, snapshot, routes)),
+    releases: lazyList(snapshot.releases, (release) => toReleaseView(release, snapshot, routes, neighbours.get(release.id) ?? { previous: null, next: null })),
+    imagePages: lazyList(snapshot.images, (image) => toImageView(image, snapshot, routes)),
   };
 }
 
@@ -168,36 +179,37 @@ export function toCommitView(commit: Commit): CommitView {
   };
 }
 
-/** Previous and next release of the same project and workflow, by created_at. */
-function previousAndNext(releases: readonly Release[]): Map<string, { previous: Release | null; next: Release | null }> {
-  const byWorkflow = new Map<string, Release[]>();
-  for (const release of releases) {
-    const key = JSON.stringify([release.project, release.workflow]);
-    const list = byWorkflow.get(key);
-    if (list === undefined) byWorkflow.set(key, [release]);
-    else list.push(release);
-  }
-  const result = new Map<string, { previous: Release | null; next: Release | null }>();
-  for (const list of byWorkflow.values()) {
-    // `releases` is newest first, so the older one is at index + 1.
-    list.forEach((release, index) => result.set(release.id, { previous: list[index + 1] ?? null, next: list[index - 1] ?? null }));
-  }
-  return result;
-}
-
-function toReleaseView(
-  release: Release,
-  snapshot: Snapshot,
-  routes: RouteTable,
-  neighbours: { previous: Release | null; next: Release | null },
-): ReleaseView {
+/**
+ * One release as templates print it. "page" links relative to the release page; "report" (a single-file report)
+ * links to no other file: image, JSON and release links are null, code-host and Jira links stay.
+ */
+export function toReleaseView(release: Release, snapshot: Snapshot, routes: RouteTable, neighbours: Neighbours, mode: "page" | "report" = "page"): ReleaseView {
   const url = routes.releasePage.get(release.id) ?? "";
-  const link = (reference: string) => imageLink(reference, url, snapshot, routes);
+  const standalone = mode === "report";
+  const siteHref = (target: string | undefined) => (standalone || target === undefined ? null : relativeHref(url, target));
+  const link = (reference: string) => {
+    const found = imageLink(reference, url, snapshot, routes);
+    return found === null || !standalone ? found : { ...found, href: null };
+  };
+  const jsonPath = routes.releaseJson.get(release.id) ?? "";
+  const reports = routes.releaseReports.get(release.id);
+  const diffJson = routes.releaseDiffJson.get(release.id) ?? "";
+  const diff = releaseDiffOf(snapshot, release.id);
+  if (diff === null) throw new Error(`views: release ${release.id} is not in the snapshot`);
   const env = release.environment;
   return {
     ...page(url, `${release.version} · ${release.project}`),
     release,
-    jsonHref: relativeHref(url, routes.releaseJson.get(release.id) ?? ""),
+    jsonHref: siteHref(jsonPath),
+    jsonPath,
+    reportLinks: standalone || reports === undefined ? null : { html: relativeHref(url, reports.html), md: relativeHref(url, reports.md) },
+    diff: toDiffView(diff, {
+      image: link,
+      release: (id) => siteHref(routes.releasePage.get(id)),
+      commit: toCommitView,
+      jsonPath: diffJson,
+      jsonHref: siteHref(diffJson),
+    }),
     previous: neighbours.previous === null ? null : summary(neighbours.previous, url, routes),
     next: neighbours.next === null ? null : summary(neighbours.next, url, routes),
     environment:
@@ -241,13 +253,7 @@ function toReleaseView(
         : [
             {
               name: test.name,
-              // The portal's arithmetic (P-1.7 detail.vue): total = tests + skips, executed = tests - skips.
-              total: test.suite.tests + test.suite.skips,
-              executed: test.suite.tests - test.suite.skips,
-              passed: test.suite.tests - test.suite.failures - test.suite.errors,
-              failed: test.suite.failures,
-              errors: test.suite.errors,
-              skipped: test.suite.skips,
+              ...suiteCounts(test.suite),
               time: test.suite.time,
               resultPath: test.resultPath,
             },

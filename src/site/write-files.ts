@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { mapLimited } from "../util/map-limited.js";
 
 export interface OutputFile {
   readonly file: string;
@@ -8,12 +7,12 @@ export interface OutputFile {
 }
 
 /**
- * Writes files under `root` with bounded concurrency. Each folder is created once (the mkdir promise is
- * memoised per folder, so concurrent writers never race on a shared parent). Returns the bytes written.
+ * Creates folders under a root, each once: the mkdir promise is memoised per folder, so concurrent writers never
+ * race on a shared parent.
  */
-export async function writeFiles(root: string, files: Iterable<OutputFile>, concurrency = 32): Promise<number> {
+export function folderMaker(): (folder: string) => Promise<unknown> {
   const folders = new Map<string, Promise<unknown>>();
-  const ensureFolder = (folder: string) => {
+  return (folder) => {
     let made = folders.get(folder);
     if (made === undefined) {
       made = mkdir(folder, { recursive: true });
@@ -21,12 +20,44 @@ export async function writeFiles(root: string, files: Iterable<OutputFile>, conc
     }
     return made;
   };
-  const sizes = await mapLimited([...files], concurrency, async (output) => {
-    const target = path.join(root, output.file);
-    await ensureFolder(path.dirname(target));
-    const body = output.body();
-    await writeFile(target, body);
-    return typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
-  });
-  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
+/**
+ * Writes files under `root` with bounded concurrency, taking them from `files` as writers free up: bodies are
+ * made when written, so at most `concurrency` of them are in memory. Returns the bytes written; `onWritten` is
+ * called after each file (progress).
+ */
+export async function writeFiles(root: string, files: Iterable<OutputFile>, concurrency = 32, onWritten?: () => void): Promise<number> {
+  const ensureFolder = folderMaker();
+  const queue = files[Symbol.iterator]();
+  let bytes = 0;
+  let failed = false;
+  // Takes the next file and makes its bytes, synchronously: the file (and the page view it renders) is garbage
+  // before the writer awaits, so it dies young instead of being promoted while the write is in flight.
+  const take = (): { folder: string; target: string; data: Uint8Array } | null => {
+    const next = queue.next();
+    if (next.done === true) return null;
+    const target = path.join(root, next.value.file);
+    const body = next.value.body();
+    return { folder: path.dirname(target), target, data: typeof body === "string" ? Buffer.from(body) : body };
+  };
+  const worker = async () => {
+    try {
+      // After a failure the other writers stop too, so nothing is written into a folder being removed.
+      for (let job = failed ? null : take(); job !== null; job = failed ? null : take()) {
+        await ensureFolder(job.folder);
+        await writeFile(job.target, job.data);
+        bytes += job.data.byteLength;
+        onWritten?.();
+      }
+    } catch (cause) {
+      failed = true;
+      throw cause;
+    }
+  };
+  // Wait for every writer to stop before reporting a failure: the caller may remove `root` next.
+  const settled = await Promise.allSettled(Array.from({ length: Math.max(1, concurrency) }, worker));
+  const failure = settled.find((result) => result.status === "rejected");
+  if (failure !== undefined) throw failure.reason;
+  return bytes;
 }

@@ -7,6 +7,7 @@ declare module "@11ty/eleventy" {
   }
   export default class Eleventy {
     constructor(input: string, output: string, options?: EleventyOptions);
+    static getVersion(): string;
     disableLogger(): void;
     write(): Promise<unknown>;
   }

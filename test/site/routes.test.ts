@@ -217,7 +217,7 @@ describe("buildRoutes", () => {
 
   it("writes only the fixed pages and the empty list for an empty snapshot", () => {
     const table = buildRoutes(snapshotOf([]));
-    expect(table.pages.map((page) => page.url)).toEqual(["index.html", "images/index.html", "404.html"]);
+    expect(table.pages.map((page) => page.url)).toEqual(["index.html", "images/index.html", "404.html", "about/index.html", "validation/index.html"]);
     expect(table.json).toEqual([
       { route: "/api/aslan/delivery/releases", query: {}, file: "api/aslan/delivery/releases/index.json", body: { kind: "release-list", releaseIds: [] } },
     ]);

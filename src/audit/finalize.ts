@@ -1,0 +1,23 @@
+import { readdir, utimes } from "node:fs/promises";
+import path from "node:path";
+import { mapLimited } from "../util/map-limited.js";
+import { writeManifest } from "./manifest.js";
+import type { GeneratedAt } from "./source-date.js";
+
+/** 1980-01-01: zip cannot store earlier dates, so file times are clamped to it (reproducible-builds.org, archives). */
+const ZIP_EPOCH = 315_532_800;
+
+/**
+ * The last build step: writes SHA256SUMS over every file in `root`, then sets every file's and folder's
+ * modification time to the generated-at time, so `tar`/`zip` of the snapshot is reproducible too.
+ */
+export async function finalizeSnapshot(root: string, at: GeneratedAt): Promise<{ sha256: string; files: number }> {
+  const manifest = await writeManifest(root);
+  if (at.seconds !== null) {
+    const seconds = Math.max(at.seconds, ZIP_EPOCH);
+    const entries = await readdir(root, { recursive: true, withFileTypes: true });
+    await mapLimited(entries, 32, (entry) => utimes(path.join(entry.parentPath, entry.name), seconds, seconds));
+    await utimes(root, seconds, seconds);
+  }
+  return manifest;
+}

@@ -1,0 +1,30 @@
+import type { Neighbours } from "../diff/neighbours.js";
+import type { Release, Snapshot } from "../model/types.js";
+import type { RouteTable } from "../site/routes.js";
+import { toReleaseView, type ReleaseView } from "../site/views.js";
+import type { ReportAssets } from "./assets.js";
+import { renderReleaseMarkdown } from "./release-markdown.js";
+import type { ReportStamp } from "./stamp.js";
+
+export type ReportFormat = "html" | "md";
+
+/** The two reports of one release, rendered from one report-mode view (links only to code hosts and Jira). */
+export interface ReleaseReportInput {
+  readonly release: Release;
+  readonly snapshot: Snapshot;
+  readonly routes: RouteTable;
+  readonly neighbours: Neighbours;
+  readonly stamp: ReportStamp;
+}
+
+/** Renders one release's report in the given format. Pure apart from the (cached) template reads. */
+export function renderReleaseReport(assets: ReportAssets, input: ReleaseReportInput, format: ReportFormat): string {
+  const view = toReleaseView(input.release, input.snapshot, input.routes, input.neighbours, "report");
+  const pagePath = input.routes.releasePage.get(input.release.id) ?? "";
+  return format === "md" ? renderReleaseMarkdown(view, input.stamp, input.snapshot.imagesByRef, pagePath) : renderHtml(assets, view, input.stamp, pagePath);
+}
+
+function renderHtml(assets: ReportAssets, view: ReleaseView, stamp: ReportStamp, pagePath: string): string {
+  const report = { ...stamp, css: assets.css, pagePath, title: `Release ${view.release.version} · ${view.release.project} · Zadig release report` };
+  return assets.env.render("reports/release.njk", { view, report });
+}
