@@ -50,18 +50,18 @@ export function formatScale(scale: ScaleResult): string {
   const row = (name: string, side: SideResult) =>
     [
       `  ${name.padEnd(6)}`,
-      spreadOf(side.wallMs, seconds).padStart(24),
-      spreadOf(side.cpuMs, seconds).padStart(24),
-      spreadOf(side.maxRssBytes, megabytes).padStart(18),
-      count(side.pages).padStart(8),
-      count(side.files).padStart(9),
-      count(side.bytes).padStart(15),
-      msPerPage(side).toFixed(3).padStart(8),
+      spreadOf(side.wallMs, seconds).padStart(27),
+      spreadOf(side.cpuMs, seconds).padStart(27),
+      spreadOf(side.maxRssBytes, megabytes).padStart(21),
+      count(side.pages).padStart(9),
+      count(side.files).padStart(10),
+      count(side.bytes).padStart(16),
+      msPerPage(side).toFixed(3).padStart(9),
     ].join("");
   const total = scale.split.reduce((sum, part) => sum + part.bytes, 0);
   const lines = [
     `${count(scale.releases)} releases / ${count(scale.images)} images: input ${count(scale.inputFiles)} files, ${count(scale.inputBytes)} bytes; ${scale.runs} run(s), min / median / max`,
-    `  ${"".padEnd(6)}${"wall s".padStart(24)}${"CPU s (user+sys)".padStart(24)}${"peak RSS MB".padStart(18)}${"pages".padStart(8)}${"files".padStart(9)}${"bytes".padStart(15)}${"ms/page".padStart(8)}`,
+    `  ${"".padEnd(6)}${"wall s".padStart(27)}${"CPU s (user+sys)".padStart(27)}${"peak RSS MB".padStart(21)}${"pages".padStart(9)}${"files".padStart(10)}${"bytes".padStart(16)}${"ms/page".padStart(9)}`,
     row("build", scale.build),
     row("floor", scale.floor),
     `  floor setup (import + views, not timed): ${seconds(scale.floorSetupMs)} s`,

@@ -12,6 +12,7 @@ import { redactionPolicy, redactSecrets } from "./redact-secrets.js";
 import { skippedDuplicates, skippedInFile, type SkippedRecord } from "./skipped.js";
 import { validateFile } from "./validate.js";
 import { mapAhead } from "../util/map-ahead.js";
+import { gcPacer, withGcPacing } from "../util/gc-pacer.js";
 import { NO_PROGRESS, type Progress } from "../util/progress.js";
 
 /** What an input file turned out to be. */
@@ -56,7 +57,8 @@ export async function importData(inputDir: string, options: ImportOptions = {}):
   const artifacts: Located<ArtifactTrace>[] = [];
   const skipped: SkippedRecord[] = [];
 
-  const progress = options.progress ?? NO_PROGRESS;
+  // Checked after every file: release files are large (500 releases each).
+  const progress = withGcPacing(options.progress ?? NO_PROGRESS, gcPacer(), 1);
   progress.stage("reading exports", files.length);
   // Each file is processed while the next few load, rather than every file being read (and held) first.
   const reads = mapAhead(files, 8, async (file) => {

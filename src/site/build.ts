@@ -4,6 +4,8 @@ import { finalizeSnapshot } from "../audit/finalize.js";
 import { prepareAudit, type AuditOutput } from "../audit/stage.js";
 import type { AuditViews } from "../audit/views.js";
 import { hostingFiles } from "../hosting/files.js";
+import { gcPacer, withGcPacing } from "../util/gc-pacer.js";
+import { mapLimited } from "../util/map-limited.js";
 import { NO_PROGRESS, type Progress } from "../util/progress.js";
 import type { ImportResult } from "../importer/index.js";
 import type { Snapshot } from "../model/types.js";
@@ -13,7 +15,8 @@ import { PACKAGE_ROOT } from "./package-root.js";
 import { publishAtomically } from "./publish.js";
 import { isReleaseBody, writeReleaseFiles } from "./release-files.js";
 import { reportFiles } from "../report/report-stage.js";
-import { renderPages } from "./render-pages.js";
+import { entityPageFiles, renderShell } from "./render-pages.js";
+import { withReleaseFiles } from "./release-order.js";
 import { buildRoutes, type RouteTable } from "./routes.js";
 import { toSiteViews, type SiteViews } from "./views.js";
 import { writeFiles, type OutputFile } from "./write-files.js";
@@ -68,13 +71,17 @@ export async function buildSite(imported: ImportResult, options: BuildOptions): 
   const context = await buildContext(imported, options);
   const { snapshot, routes, audit } = context;
   return publishAtomically(options.outputDir, options.inputDir, async (staging) => {
-    const progress = options.progress ?? NO_PROGRESS;
-    progress.stage("rendering pages", routes.pages.length);
-    await renderPages(context.views, staging, () => progress.advance());
-    await faultPoint("pages");
+    // Pacing full collections keeps peak memory near the live data (see src/util/gc-pacer.ts).
+    const progress = withGcPacing(options.progress ?? NO_PROGRESS, gcPacer());
+    progress.stage("rendering the site shell", null);
+    await renderShell(context.views, staging);
     const files = (await Promise.all(OUTPUT_STAGES.map((stage) => stage(context)))).flat();
-    progress.stage("writing files", files.length + routes.json.filter((route) => isReleaseBody(route.body)).length);
-    await writeFiles(staging, files, 32, () => progress.advance());
+    const pages = await entityPageFiles(context.views);
+    const releaseFiles = routes.json.filter((route) => isReleaseBody(route.body)).length;
+    progress.stage("writing pages and files", pages.count + files.length + releaseFiles);
+    // Entity pages (rendered as written) and the stages' files in one pass, each release's files together.
+    await writeFiles(staging, withReleaseFiles(pages.files, files, routes), 32, () => progress.advance());
+    await faultPoint("pages");
     await writeReleaseFiles(staging, snapshot, routes, { onWritten: () => progress.advance() });
     await faultPoint("stages");
     progress.stage("writing checksums", null);
@@ -115,15 +122,8 @@ async function assetFiles(): Promise<OutputFile[]> {
 
 /** Counts what is actually on disk, so the summary reports the truth. */
 async function folderTotals(root: string): Promise<{ files: number; json: number; bytes: number }> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  let files = 0;
-  let json = 0;
-  let bytes = 0;
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    files++;
-    if (entry.name.endsWith(".json")) json++;
-    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
-  }
-  return { files, json, bytes };
+  const entries = (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  // Concurrent stats: one at a time took 4.7 s for the 116,000 files of a 10,000-release site.
+  const sizes = await mapLimited(entries, 32, async (entry) => (await stat(path.join(entry.parentPath, entry.name))).size);
+  return { files: entries.length, json: entries.filter((entry) => entry.name.endsWith(".json")).length, bytes: sizes.reduce((sum, size) => sum + size, 0) };
 }

@@ -38,7 +38,7 @@ describe("the build's progress line", () => {
   it.skipIf(!hasScript)("shows the stage, count and time left on a terminal, then erases itself before the summary", () => {
     const run = buildOnTerminal(["--input", input, "--output", path.join(tempDir(), "site")]);
     expect(run.code).toBe(0);
-    expect(run.screen).toMatch(/\r\x1b\[K(reading exports|rendering pages|writing files) [\d,]+\/[\d,]+ \(\d+%\)/);
+    expect(run.screen).toMatch(/\r\x1b\[K(reading exports|writing pages and files) [\d,]+\/[\d,]+ \(\d+%\)/);
     expect(run.screen).toMatch(/\r\x1b\[K\r?\n?built \d+ pages/);
   });
 

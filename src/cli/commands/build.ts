@@ -54,20 +54,13 @@ Examples:
     const sourceDateEpoch = parseSourceDateEpoch(process.env["SOURCE_DATE_EPOCH"]);
     const started = process.hrtime.bigint();
     const progress = createProgress({ stream: process.stderr, clock: () => performance.now(), quiet: values["quiet"] === true });
-    let summary;
-    let imported;
-    try {
-      imported = await importData(input, { redactKeyPattern, progress });
+    const imported = await importData(input, { redactKeyPattern, progress }).finally(() => progress.end());
+    if (!reportImport(imported, input, logger, keepGoing)) return 1;
+    const warn = (line: string) => {
       progress.end();
-      if (!reportImport(imported, input, logger, keepGoing)) return 1;
-      const warn = (line: string) => {
-        progress.end();
-        logger.err(`zadig-snapshot: ${line}`);
-      };
-      summary = await buildSite(imported, { inputDir: input, outputDir: output, keepGoing, sourceDateEpoch, warn, progress });
-    } finally {
-      progress.end();
-    }
+      logger.err(`zadig-snapshot: ${line}`);
+    };
+    const summary = await buildSite(imported, { inputDir: input, outputDir: output, keepGoing, sourceDateEpoch, warn, progress }).finally(() => progress.end());
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     logger.out(`built ${summary.pages} pages and ${summary.jsonFiles} JSON files (${summary.files} files, ${summary.bytes} bytes) from ${describeInput(imported)} in ${seconds.toFixed(2)} s`);
     logger.out(`sha256 of SHA256SUMS: ${summary.manifestSha256} (record it with the snapshot or sign SHA256SUMS; check with: zadig-snapshot verify ${output})`);
