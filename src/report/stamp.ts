@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ImportResult } from "../importer/index.js";
-import type { Snapshot } from "../model/types.js";
+import { newestTimestamp } from "../audit/source-date.js";
 
 /** What a report says about the snapshot it came from, so a ticket attachment can be traced back to its inputs. */
 export interface ReportStamp {
@@ -13,7 +13,7 @@ export interface ReportStamp {
 }
 
 export function reportStamp(imported: Pick<ImportResult, "inputs" | "snapshot">, toolVersion: string): ReportStamp {
-  return { toolVersion, inputDigest: inputDigest(imported.inputs), inputFiles: imported.inputs.length, dataAsOf: dataAsOf(imported.snapshot) };
+  return { toolVersion, inputDigest: inputDigest(imported.inputs), inputFiles: imported.inputs.length, dataAsOf: newestTimestamp(imported.snapshot) };
 }
 
 /**
@@ -26,29 +26,4 @@ export function inputDigest(inputs: readonly { readonly file: string; readonly s
   const hash = createHash("sha256");
   for (const line of lines) hash.update(line);
   return hash.digest("hex");
-}
-
-/** The newest time the data records: release creation, deploy and build times, artifact and activity times. */
-export function dataAsOf(snapshot: Snapshot): number | null {
-  let newest = 0;
-  const see = (seconds: number | null) => {
-    if (seconds !== null && Number.isFinite(seconds) && seconds > newest) newest = seconds;
-  };
-  for (const release of snapshot.releases) {
-    see(release.createdAt);
-    for (const row of [...release.deploys, ...release.builds]) {
-      see(row.startTime);
-      see(row.endTime);
-    }
-  }
-  for (const image of snapshot.images) {
-    if (image.trace === null) continue;
-    see(image.trace.createdTime);
-    for (const activity of image.trace.activities) {
-      see(activity.createdTime);
-      see(activity.startTime);
-      see(activity.endTime);
-    }
-  }
-  return newest > 0 ? newest : null;
 }

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { budgetWarning, REPORT_BUDGET_BYTES } from "../../src/report/budget.js";
 import { findRelease } from "../../src/report/find-release.js";
-import { dataAsOf, inputDigest } from "../../src/report/stamp.js";
+import { newestTimestamp } from "../../src/audit/source-date.js";
+import { inputDigest } from "../../src/report/stamp.js";
 import { artifactRaw, snapshotOf } from "../diff/fixtures.js";
 
 describe("inputDigest", () => {
@@ -19,15 +20,15 @@ describe("inputDigest", () => {
   });
 });
 
-describe("dataAsOf", () => {
+describe("newestTimestamp, the \"data as of\" every report is stamped with", () => {
   it("is the newest timestamp anywhere in the data, artifact traces included", () => {
     const snapshot = snapshotOf([{ id: "111111111111111111111111", createdAt: 500 }], [artifactRaw("reg.example.com/a:1", "")]);
-    expect(dataAsOf(snapshot)).toBe(1_700_000_100);
-    expect(dataAsOf(snapshotOf([{ id: "111111111111111111111111", createdAt: 500 }]))).toBe(500);
+    expect(newestTimestamp(snapshot)).toBe(1_700_000_100);
+    expect(newestTimestamp(snapshotOf([{ id: "111111111111111111111111", createdAt: 500 }]))).toBe(500);
   });
 
   it("is null for a snapshot with no time in it", () => {
-    expect(dataAsOf(snapshotOf([]))).toBeNull();
+    expect(newestTimestamp(snapshotOf([]))).toBeNull();
   });
 });
 
