@@ -4,11 +4,7 @@
  */
 import * as z from "zod";
 
-const Int = z.number().int();
-const UnixSeconds = z.number().int().nonnegative();
-const Bytes = z.number().int().nonnegative();
-/** An optional string: most Zadig strings are display-only. */
-const Text = z.string().optional();
+import { Int, NonNegativeInt as Bytes, Text, UnixSeconds } from "./primitives.js";
 
 /** A commit as the artifact trace reports it (picket's reduced copy of a build commit). */
 export const ActivityCommit = z.looseObject({

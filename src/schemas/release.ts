@@ -10,12 +10,9 @@
  */
 import * as z from "zod";
 
-const Int = z.number().int();
-const UnixSeconds = z.number().int().nonnegative();
-const Count = z.number().int().nonnegative();
+import { Int, NonNegativeInt as Count, Text, UnixSeconds } from "./primitives.js";
+
 const HexId = z.string().regex(/^[0-9a-fA-F]{24}$/, { error: "a 24-hex-digit id" });
-/** An optional string: most Zadig strings are display-only. */
-const Text = z.string().optional();
 
 export const RenderInfo = z.looseObject({
   name: Text,
