@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import type { FileDigest } from "./file-ledger.js";
 
 /** Lower-case hex SHA-256 of a string (UTF-8) or bytes. */
 export function sha256Hex(data: string | Uint8Array): string {
@@ -8,9 +9,18 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 /** Lower-case hex SHA-256 of a file, streamed (pages and mirror files can be large). */
 export async function sha256File(file: string): Promise<string> {
+  return (await digestFile(file)).sha256;
+}
+
+/** SHA-256 and size of a file, read once. */
+export async function digestFile(file: string): Promise<FileDigest> {
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk);
-  return hash.digest("hex");
+  let size = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.byteLength;
+  }
+  return { sha256: hash.digest("hex"), size };
 }
 
 /**
@@ -18,5 +28,9 @@ export async function sha256File(file: string): Promise<string> {
  * which differs for characters above U+FFFF).
  */
 export function byteOrder(a: string, b: string): number {
+  // Without surrogate pairs the two orders agree, and comparing strings allocates nothing (sorting 116,000 paths).
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;

@@ -1,7 +1,8 @@
 import { readdir, utimes } from "node:fs/promises";
 import path from "node:path";
 import { mapLimited } from "../util/map-limited.js";
-import { writeManifest } from "./manifest.js";
+import type { FileLedger } from "./file-ledger.js";
+import { writeManifest, type WrittenManifest } from "./manifest.js";
 import type { GeneratedAt } from "./source-date.js";
 
 /** 1980-01-01: zip cannot store earlier dates, so file times are clamped to it (reproducible-builds.org, archives). */
@@ -11,8 +12,8 @@ const ZIP_EPOCH = 315_532_800;
  * The last build step: writes SHA256SUMS over every file in `root`, then sets every file's and folder's
  * modification time to the generated-at time, so `tar`/`zip` of the snapshot is reproducible too.
  */
-export async function finalizeSnapshot(root: string, at: GeneratedAt): Promise<{ sha256: string; files: number }> {
-  const manifest = await writeManifest(root);
+export async function finalizeSnapshot(root: string, at: GeneratedAt, ledger?: FileLedger): Promise<WrittenManifest> {
+  const manifest = await writeManifest(root, ledger);
   if (at.seconds !== null) {
     const seconds = Math.max(at.seconds, ZIP_EPOCH);
     const entries = await readdir(root, { recursive: true, withFileTypes: true });

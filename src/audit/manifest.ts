@@ -1,7 +1,8 @@
 import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { mapLimited } from "../util/map-limited.js";
-import { byteOrder, sha256File, sha256Hex } from "./digest.js";
+import { byteOrder, digestFile, sha256Hex } from "./digest.js";
+import type { FileDigest, FileLedger } from "./file-ledger.js";
 
 /** The checksum manifest at the snapshot root, in GNU `sha256sum` format. */
 export const MANIFEST_FILE = "SHA256SUMS";
@@ -44,20 +45,29 @@ export function formatManifest(entries: readonly ManifestEntry[]): string {
     .join("");
 }
 
+/** What `writeManifest` wrote: the manifest's own SHA-256, and the files it lists with their sizes. */
+export interface WrittenManifest {
+  readonly sha256: string;
+  readonly listed: readonly (ManifestEntry & FileDigest)[];
+  /** Size of SHA256SUMS itself. */
+  readonly size: number;
+}
+
 /**
  * Hashes every file under `root` except the manifest itself and writes `SHA256SUMS`. Must run last: it covers
- * exactly what is on disk. Returns the manifest's own SHA-256, which the build prints (the site cannot hold it).
+ * exactly what is on disk. A file the ledger recorded as it was written is not read again; any other is.
+ * Returns the manifest's own SHA-256, which the build prints (the site cannot hold it).
  */
-export async function writeManifest(root: string): Promise<{ sha256: string; files: number }> {
+export async function writeManifest(root: string, ledger?: FileLedger): Promise<WrittenManifest> {
   const { files, others } = await listTree(root);
   if (others.length > 0) throw new Error(`manifest: the build wrote something that is not a regular file: ${others.join(", ")}`);
-  const listed = files.filter((file) => file !== MANIFEST_FILE);
-  const escaped = listed.filter(needsEscaping);
+  const paths = files.filter((file) => file !== MANIFEST_FILE);
+  const escaped = paths.filter(needsEscaping);
   if (escaped.length > 0) throw new Error(`manifest: the build wrote names that sha256sum would escape: ${JSON.stringify(escaped)}`);
-  const entries = await mapLimited(listed, 16, async (file) => ({ path: file, sha256: await sha256File(path.join(root, file)) }));
-  const text = formatManifest(entries);
+  const listed = await mapLimited(paths, 16, async (file) => ({ path: file, ...(ledger?.digest(file) ?? (await digestFile(path.join(root, file)))) }));
+  const text = formatManifest(listed);
   await writeFile(path.join(root, MANIFEST_FILE), text);
-  return { sha256: sha256Hex(text), files: entries.length };
+  return { sha256: sha256Hex(text), listed, size: Buffer.byteLength(text) };
 }
 
 export type ParsedManifest = { readonly entries: readonly ManifestEntry[]; readonly problems: readonly string[] };

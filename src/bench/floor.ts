@@ -59,7 +59,7 @@ export async function runFloor(outputDir: string, pages: readonly OutputFile[], 
   const inBuild = new Set(layout.map((entry) => entry.file));
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const pageBytes = await writeFiles(outputDir, pages, 32);
+  const pageBytes = await writeFiles(outputDir, pages);
   const otherBytes = await writeFillers(outputDir, others, 32);
   const used = process.cpuUsage(cpu);
   return {

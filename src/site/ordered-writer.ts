@@ -1,8 +1,12 @@
 import { appendFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { FileLedger } from "../audit/file-ledger.js";
 import { folderMaker } from "./write-files.js";
 
-/** Writes and appends to files under a root with at most `limit` writes in flight; writes to one file keep their order. */
+/**
+ * Writes and appends to files under a root with at most `limit` writes in flight; writes to one file keep their
+ * order. With a ledger, each file's digest is fed in that same order.
+ */
 export interface OrderedWriter {
   /** Queues a write (`append` adds to what earlier calls wrote); resolves when there is room for another. */
   write(file: string, data: Uint8Array, append: boolean): Promise<void>;
@@ -10,7 +14,7 @@ export interface OrderedWriter {
   finish(): Promise<void>;
 }
 
-export function orderedWriter(root: string, limit = 16): OrderedWriter {
+export function orderedWriter(root: string, limit = 16, ledger?: FileLedger): OrderedWriter {
   const ensureFolder = folderMaker();
   const tails = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
@@ -18,6 +22,8 @@ export function orderedWriter(root: string, limit = 16): OrderedWriter {
   return {
     async write(file, data, append) {
       while (inFlight.size >= limit) await Promise.race(inFlight);
+      if (append) ledger?.append(file, data);
+      else ledger?.start(file, data);
       const target = path.join(root, file);
       const before = tails.get(file) ?? ensureFolder(path.dirname(target));
       const done = before.then(() => (append ? appendFile(target, data) : writeFile(target, data)));

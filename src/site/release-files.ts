@@ -1,3 +1,4 @@
+import type { FileLedger } from "../audit/file-ledger.js";
 import type { Snapshot } from "../model/types.js";
 import { orderedWriter } from "./ordered-writer.js";
 import type { JsonBody, RouteTable } from "./routes.js";
@@ -16,6 +17,8 @@ export interface ReleaseFilesOptions {
   readonly flushBytes?: number;
   /** All waiting text is written once the total passes this. Default 64 MiB. */
   readonly pendingCapBytes?: number;
+  /** Records each file's digest and size as it is written (for SHA256SUMS). */
+  readonly ledger?: FileLedger;
 }
 
 interface ListState {
@@ -34,7 +37,7 @@ interface ListState {
  * 64 MB waits to be written. Byte-identical to `mirrorFiles`' bodies. Returns what it wrote.
  */
 export async function writeReleaseFiles(root: string, snapshot: Snapshot, routes: RouteTable, options: ReleaseFilesOptions = {}): Promise<{ files: number; bytes: number }> {
-  const { onWritten, flushBytes = 1 << 20, pendingCapBytes = 64 << 20 } = options;
+  const { onWritten, flushBytes = 1 << 20, pendingCapBytes = 64 << 20, ledger } = options;
   const own = new Map<string, string>();
   const member = new Map<string, ListState[]>();
   const lists: ListState[] = [];
@@ -50,7 +53,7 @@ export async function writeReleaseFiles(root: string, snapshot: Snapshot, routes
     }
   }
 
-  const writer = orderedWriter(root);
+  const writer = orderedWriter(root, 16, ledger);
   let files = 0;
   let bytes = 0;
   let pendingBytes = 0;

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { FileLedger } from "../audit/file-ledger.js";
 
 export interface OutputFile {
   readonly file: string;
@@ -22,24 +23,33 @@ export function folderMaker(): (folder: string) => Promise<unknown> {
   };
 }
 
+export interface WriteFilesOptions {
+  /** Files written at once. Default 32. */
+  readonly concurrency?: number;
+  /** Called after each file (progress). */
+  readonly onWritten?: () => void;
+  /** Records each file's digest and size as it is written (for SHA256SUMS). */
+  readonly ledger?: FileLedger;
+}
+
 /**
  * Writes files under `root` with bounded concurrency, taking them from `files` as writers free up: bodies are
- * made when written, so at most `concurrency` of them are in memory. Returns the bytes written; `onWritten` is
- * called after each file (progress).
+ * made when written, so at most `concurrency` of them are in memory. Returns the bytes written.
  */
-export async function writeFiles(root: string, files: Iterable<OutputFile>, concurrency = 32, onWritten?: () => void): Promise<number> {
+export async function writeFiles(root: string, files: Iterable<OutputFile>, options: WriteFilesOptions = {}): Promise<number> {
+  const { concurrency = 32, onWritten, ledger } = options;
   const ensureFolder = folderMaker();
   const queue = files[Symbol.iterator]();
   let bytes = 0;
   let failed = false;
   // Takes the next file and makes its bytes, synchronously: the file (and the page view it renders) is garbage
   // before the writer awaits, so it dies young instead of being promoted while the write is in flight.
-  const take = (): { folder: string; target: string; data: Uint8Array } | null => {
+  const take = (): { file: string; folder: string; target: string; data: Uint8Array } | null => {
     const next = queue.next();
     if (next.done === true) return null;
     const target = path.join(root, next.value.file);
     const body = next.value.body();
-    return { folder: path.dirname(target), target, data: typeof body === "string" ? Buffer.from(body) : body };
+    return { file: next.value.file, folder: path.dirname(target), target, data: typeof body === "string" ? Buffer.from(body) : body };
   };
   const worker = async () => {
     try {
@@ -47,6 +57,7 @@ export async function writeFiles(root: string, files: Iterable<OutputFile>, conc
       for (let job = failed ? null : take(); job !== null; job = failed ? null : take()) {
         await ensureFolder(job.folder);
         await writeFile(job.target, job.data);
+        ledger?.add(job.file, job.data);
         bytes += job.data.byteLength;
         onWritten?.();
       }

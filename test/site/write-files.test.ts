@@ -10,7 +10,7 @@ describe("writeFiles", () => {
     const files: OutputFile[] = Array.from({ length: 100 }, (_, index) => ({ file: `a/b${index % 3}/f${index}.txt`, body: () => `ü${index}` }));
     files.push({ file: "bin.dat", body: () => new Uint8Array([1, 2, 3]) });
     let reported = 0;
-    const bytes = await writeFiles(root, files, 8, () => reported++);
+    const bytes = await writeFiles(root, files, { concurrency: 8, onWritten: () => reported++ });
     const tree = readTree(root);
     expect(tree.size).toBe(101);
     expect(tree.get("a/b1/f1.txt")?.toString("utf8")).toBe("ü1");
@@ -28,7 +28,7 @@ describe("writeFiles", () => {
         yield { file: `f${index}`, body: () => (made++, "x") };
       }
     }
-    await writeFiles(tempDir(), files(), 4, () => written++);
+    await writeFiles(tempDir(), files(), { concurrency: 4, onWritten: () => written++ });
     expect(made).toBe(50);
     expect(mostAhead).toBeLessThanOrEqual(4);
   });
@@ -40,7 +40,7 @@ describe("writeFiles", () => {
       { file: "blocker/inside.txt", body: () => "x" },
       ...Array.from({ length: 20 }, (_, index) => ({ file: `later/${index}.txt`, body: () => "y" })),
     ];
-    await expect(writeFiles(root, files, 1)).rejects.toThrow(/ENOTDIR|EEXIST/);
+    await expect(writeFiles(root, files, { concurrency: 1 })).rejects.toThrow(/ENOTDIR|EEXIST/);
     expect([...readTree(root).keys()]).toEqual(["blocker"]);
     expect(readFileSync(path.join(root, "blocker"), "utf8")).toBe("a file where a folder is needed");
   });
