@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from "diff";
+import { FILE_HEADERS_ONLY, formatPatch } from "diff";
+import { linePatch } from "./line-diff.js";
 
 /** A changed deploy YAML: the unified diff between the two releases' `yamlContents`, or why there is none. */
 export interface YamlChange {
@@ -18,7 +19,7 @@ export interface YamlChange {
 export const MAX_YAML_EDIT_LENGTH = 1000;
 
 /**
- * The unified diff of one deploy row's YAML between two releases (jsdiff), or null when the texts are equal.
+ * The unified diff of one deploy row's YAML between two releases (jsdiff's, computed by src/diff/line-diff.ts), or null when the texts are equal.
  * @example yamlChange("api", "api", ["image: a:1\n"], ["image: a:2\n"])?.patch // "--- a/api/api\n+++ b/api/api\n@@ -1,1 +1,1 @@\n-image: a:1\n+image: a:2\n"
  */
 export function yamlChange(service: string, container: string, before: readonly string[], after: readonly string[]): YamlChange | null {
@@ -26,10 +27,7 @@ export function yamlChange(service: string, container: string, before: readonly 
   const afterText = yamlText(after);
   if (beforeText === afterText) return null;
   const name = `${service}/${container}`.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD");
-  const patch = structuredPatch(`a/${name}`, `b/${name}`, beforeText, afterText, undefined, undefined, {
-    context: 3,
-    maxEditLength: MAX_YAML_EDIT_LENGTH,
-  });
+  const patch = linePatch(`a/${name}`, `b/${name}`, beforeText, afterText, 3, MAX_YAML_EDIT_LENGTH);
   const lines = patch?.hunks.flatMap((hunk) => hunk.lines) ?? [];
   return {
     service,
