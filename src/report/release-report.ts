@@ -17,9 +17,13 @@ export interface ReleaseReportInput {
   readonly stamp: ReportStamp;
 }
 
+/** The report-mode view both formats render: pass it to `renderReleaseReport` to render the two from one view. */
+export function releaseReportView(input: ReleaseReportInput): ReleaseView {
+  return toReleaseView(input.release, input.snapshot, input.routes, input.neighbours, "report");
+}
+
 /** Renders one release's report in the given format. Pure apart from the (cached) template reads. */
-export function renderReleaseReport(assets: ReportAssets, input: ReleaseReportInput, format: ReportFormat): string {
-  const view = toReleaseView(input.release, input.snapshot, input.routes, input.neighbours, "report");
+export function renderReleaseReport(assets: ReportAssets, input: ReleaseReportInput, format: ReportFormat, view = releaseReportView(input)): string {
   const pagePath = input.routes.releasePage.get(input.release.id) ?? "";
   return format === "md" ? renderReleaseMarkdown(view, input.stamp, input.snapshot.imagesByRef, pagePath) : renderHtml(assets, view, input.stamp, pagePath);
 }

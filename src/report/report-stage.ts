@@ -1,9 +1,10 @@
 import { releaseNeighbours } from "../diff/neighbours.js";
 import type { BuildContext } from "../site/build.js";
+import type { ReleaseView } from "../site/views.js";
 import type { OutputFile } from "../site/write-files.js";
 import { loadReportAssets } from "./assets.js";
 import { budgetWarning } from "./budget.js";
-import { renderReleaseReport, type ReportFormat } from "./release-report.js";
+import { releaseReportView, renderReleaseReport, type ReleaseReportInput, type ReportFormat } from "./release-report.js";
 import { reportStamp } from "./stamp.js";
 
 /**
@@ -14,6 +15,12 @@ export async function reportFiles(context: BuildContext): Promise<OutputFile[]> 
   const assets = await loadReportAssets();
   const stamp = reportStamp(context.imported, assets.toolVersion);
   const neighbours = releaseNeighbours(context.snapshot.releases);
+  // A release's two reports are written one after the other (src/site/release-order.ts): they share one view.
+  let last: { input: ReleaseReportInput; view: ReleaseView } | null = null;
+  const viewOf = (input: ReleaseReportInput): ReleaseView => {
+    if (last?.input !== input) last = { input, view: releaseReportView(input) };
+    return last.view;
+  };
   return context.routes.reports.flatMap((route) => {
     const release = context.snapshot.releasesById.get(route.releaseId);
     if (release === undefined) return [];
@@ -21,7 +28,7 @@ export async function reportFiles(context: BuildContext): Promise<OutputFile[]> 
     const file = (path: string, format: ReportFormat): OutputFile => ({
       file: path,
       body: () => {
-        const text = renderReleaseReport(assets, input, format);
+        const text = renderReleaseReport(assets, input, format, viewOf(input));
         const warning = budgetWarning(path, format, Buffer.byteLength(text));
         if (warning !== null) context.warn(warning);
         return text;
