@@ -1,3 +1,4 @@
+import { diffSpans } from "./diff-view.js";
 import { formatBytes, formatCount, formatDuration, formatTime, isoTime } from "./format.js";
 
 /** The part of Eleventy's config API this project uses (Eleventy ships no types). */
@@ -18,6 +19,8 @@ export const FILTERS = {
   bytes: (bytes: number | null) => formatBytes(bytes),
   duration: (start: number | null, end: number | null) => formatDuration(start, end),
   count: (value: number) => formatCount(value),
+  /** Escaped HTML: the template marks it `| safe`. */
+  diffSpans: (lines: Parameters<typeof diffSpans>[0]) => diffSpans(lines),
 } as const;
 
 /** Nunjucks settings every renderer uses: autoescape on; a missing view field fails with file:line. */

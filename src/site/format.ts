@@ -48,3 +48,10 @@ export function formatDuration(start: number | null, end: number | null): string
 export function formatCount(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+
+/** HTML-escapes text as Nunjucks' autoescape does (`&`, `"`, `'`, `<`, `>` and `\\`), for filters that build markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&"'<>\\]/g, (char) => HTML_ESCAPES[char] as string);
+}
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "\\": "&#92;" };

@@ -1,5 +1,8 @@
+import fc from "fast-check";
+import nunjucks from "nunjucks";
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatCount, formatDuration, formatTime, isoTime } from "../../src/site/format.js";
+import { diffLines, diffSpans } from "../../src/site/diff-view.js";
+import { escapeHtml, formatBytes, formatCount, formatDuration, formatTime, isoTime } from "../../src/site/format.js";
 
 describe("formatTime", () => {
   it("shows unix seconds as a UTC date and time with the zone named", () => {
@@ -92,5 +95,35 @@ describe("formatCount", () => {
   it("leaves numbers below a thousand as they are", () => {
     expect(formatCount(0)).toBe("0");
     expect(formatCount(999)).toBe("999");
+  });
+});
+
+describe("escapeHtml", () => {
+  it("escapes exactly as Nunjucks' autoescape does, on any text", () => {
+    const autoescaped = new nunjucks.Environment(null, { autoescape: true });
+    expect(escapeHtml(`<script>alert("x")</script> & 'q' \\`)).toBe("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; &#92;");
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (text) => {
+        expect(escapeHtml(text)).toBe(autoescaped.renderString("{{ t }}", { t: text }));
+      }),
+      { seed: 7, numRuns: 500 },
+    );
+  });
+});
+
+describe("diffSpans", () => {
+  it("gives one escaped span per diff line, classed by kind, each followed by a line feed", () => {
+    const lines = diffLines("--- a/x\n+++ b/x\n@@ -1 +1 @@\n-<b>old</b>\n+name: \"new\" & 'more'\n\\ No newline at end of file\n");
+    expect(diffSpans(lines)).toBe(
+      [
+        '<span class="d-file">--- a/x</span>',
+        '<span class="d-file">+++ b/x</span>',
+        '<span class="d-hunk">@@ -1 +1 @@</span>',
+        '<span class="d-del">-&lt;b&gt;old&lt;/b&gt;</span>',
+        '<span class="d-add">+name: &quot;new&quot; &amp; &#39;more&#39;</span>',
+        '<span class="d-note">&#92; No newline at end of file</span>',
+        "",
+      ].join("\n"),
+    );
   });
 });
