@@ -1,7 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixture, readTree, ROOT, runCli, tempDir } from "../helpers.js";
+import { BIN, fixture, readTree, ROOT, runCli, tempDir } from "../helpers.js";
 
 describe("zadig-snapshot build", () => {
   let out: string;
@@ -32,6 +33,15 @@ describe("zadig-snapshot build", () => {
 
   it("leaves no staging folder next to the output", () => {
     expect(readdirSync(path.dirname(out))).toEqual(["site"]);
+  });
+
+  it("finishes quietly when the reader of its output goes away (`| head -1`): no EPIPE stack, exit 0, the site written", () => {
+    const site = path.join(tempDir(), "site");
+    // `true` exits without reading, so every line the build prints meets a closed pipe.
+    const piped = spawnSync("bash", ["-c", `"$0" "$1" build --input "$2" --output "$3" | true; exit "\${PIPESTATUS[0]}"`, process.execPath, BIN, path.join(ROOT, "data"), site], { encoding: "utf8" });
+    expect(piped.stderr).toBe("");
+    expect(piped.status).toBe(0);
+    expect(existsSync(path.join(site, "SHA256SUMS"))).toBe(true);
   });
 
   it("replaces an earlier snapshot in place", () => {
