@@ -1,8 +1,8 @@
-import { readdir, utimes } from "node:fs/promises";
+import { utimes } from "node:fs/promises";
 import path from "node:path";
 import { mapLimited } from "../util/map-limited.js";
 import type { FileLedger } from "./file-ledger.js";
-import { writeManifest, type WrittenManifest } from "./manifest.js";
+import { MANIFEST_FILE, writeManifest, type WrittenManifest } from "./manifest.js";
 import type { GeneratedAt } from "./source-date.js";
 
 /** 1980-01-01: zip cannot store earlier dates, so file times are clamped to it (reproducible-builds.org, archives). */
@@ -16,8 +16,9 @@ export async function finalizeSnapshot(root: string, at: GeneratedAt, ledger?: F
   const manifest = await writeManifest(root, ledger);
   if (at.seconds !== null) {
     const seconds = Math.max(at.seconds, ZIP_EPOCH);
-    const entries = await readdir(root, { recursive: true, withFileTypes: true });
-    await mapLimited(entries, 32, (entry) => utimes(path.join(entry.parentPath, entry.name), seconds, seconds));
+    // The manifest's own listing of the tree (files, then folders: a folder's time changes as entries are added).
+    const paths = [...manifest.listed.map((entry) => entry.path), MANIFEST_FILE, ...manifest.folders];
+    await mapLimited(paths, 32, (relative) => utimes(path.join(root, relative), seconds, seconds));
     await utimes(root, seconds, seconds);
   }
   return manifest;

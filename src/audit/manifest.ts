@@ -12,16 +12,16 @@ export interface ManifestEntry {
   readonly sha256: string;
 }
 
-/** Every entry under `root`, as POSIX paths relative to it: regular files, and anything else (symlinks, sockets). */
-export async function listTree(root: string): Promise<{ files: string[]; others: string[] }> {
+/** Every entry under `root`, as POSIX paths relative to it: regular files, folders, and anything else (symlinks, sockets). */
+export async function listTree(root: string): Promise<{ files: string[]; folders: string[]; others: string[] }> {
   const files: string[] = [];
+  const folders: string[] = [];
   const others: string[] = [];
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
     const relative = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
-    (entry.isFile() ? files : others).push(relative);
+    (entry.isFile() ? files : entry.isDirectory() ? folders : others).push(relative);
   }
-  return { files: files.sort(byteOrder), others: others.sort(byteOrder) };
+  return { files: files.sort(byteOrder), folders: folders.sort(byteOrder), others: others.sort(byteOrder) };
 }
 
 /** Whether `sha256sum` would escape this name (a backslash, line feed or carriage return in it). */
@@ -45,10 +45,12 @@ export function formatManifest(entries: readonly ManifestEntry[]): string {
     .join("");
 }
 
-/** What `writeManifest` wrote: the manifest's own SHA-256, and the files it lists with their sizes. */
+/** What `writeManifest` wrote: the manifest's own SHA-256, the files it lists with their sizes, and the folders. */
 export interface WrittenManifest {
   readonly sha256: string;
   readonly listed: readonly (ManifestEntry & FileDigest)[];
+  /** Every folder under the root, relative to it. */
+  readonly folders: readonly string[];
   /** Size of SHA256SUMS itself. */
   readonly size: number;
 }
@@ -59,7 +61,7 @@ export interface WrittenManifest {
  * Returns the manifest's own SHA-256, which the build prints (the site cannot hold it).
  */
 export async function writeManifest(root: string, ledger?: FileLedger): Promise<WrittenManifest> {
-  const { files, others } = await listTree(root);
+  const { files, folders, others } = await listTree(root);
   if (others.length > 0) throw new Error(`manifest: the build wrote something that is not a regular file: ${others.join(", ")}`);
   const paths = files.filter((file) => file !== MANIFEST_FILE);
   const escaped = paths.filter(needsEscaping);
@@ -67,7 +69,7 @@ export async function writeManifest(root: string, ledger?: FileLedger): Promise<
   const listed = await mapLimited(paths, 16, async (file) => ({ path: file, ...(ledger?.digest(file) ?? (await digestFile(path.join(root, file)))) }));
   const text = formatManifest(listed);
   await writeFile(path.join(root, MANIFEST_FILE), text);
-  return { sha256: sha256Hex(text), listed, size: Buffer.byteLength(text) };
+  return { sha256: sha256Hex(text), listed, folders, size: Buffer.byteLength(text) };
 }
 
 export type ParsedManifest = { readonly entries: readonly ManifestEntry[]; readonly problems: readonly string[] };
