@@ -1,10 +1,9 @@
 import { parseSourceDateEpoch } from "../../audit/source-date.js";
-import { importData } from "../../importer/index.js";
 import { compileKeyPattern, DEFAULT_KEY_PATTERN } from "../../importer/redact-keys.js";
-import { buildSite } from "../../site/build.js";
 import { stringOption, type CliCommand } from "../command.js";
 import { createProgress } from "../progress.js";
-import { describeInput, reportImport } from "../report-import.js";
+import { runBuildInWorker } from "../build/in-worker.js";
+import type { BuildRequest } from "../build/run-build.js";
 
 export const buildCommand: CliCommand = {
   name: "build",
@@ -46,25 +45,18 @@ Examples:
     quiet: { type: "boolean", short: "q", default: false },
   },
   async run(values, _positionals, logger) {
-    const input = stringOption(values, "input", "data");
-    const output = stringOption(values, "output", "_site");
-    const keepGoing = values["keep-going"] === true;
+    const startedAt = process.hrtime.bigint().toString();
     const redactKeyPattern = stringOption(values, "redact-key-pattern", DEFAULT_KEY_PATTERN);
     compileKeyPattern(redactKeyPattern);
-    const sourceDateEpoch = parseSourceDateEpoch(process.env["SOURCE_DATE_EPOCH"]);
-    const started = process.hrtime.bigint();
-    const progress = createProgress({ stream: process.stderr, clock: () => performance.now(), quiet: values["quiet"] === true });
-    const imported = await importData(input, { redactKeyPattern, progress }).finally(() => progress.end());
-    if (!reportImport(imported, input, logger, keepGoing)) return 1;
-    const warn = (line: string) => {
-      progress.end();
-      logger.err(`zadig-snapshot: ${line}`);
+    const request: BuildRequest = {
+      input: stringOption(values, "input", "data"),
+      output: stringOption(values, "output", "_site"),
+      keepGoing: values["keep-going"] === true,
+      redactKeyPattern,
+      sourceDateEpoch: parseSourceDateEpoch(process.env["SOURCE_DATE_EPOCH"]),
+      startedAt,
     };
-    const summary = await buildSite(imported, { inputDir: input, outputDir: output, keepGoing, sourceDateEpoch, warn, progress }).finally(() => progress.end());
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    logger.out(`built ${summary.pages} pages and ${summary.jsonFiles} JSON files (${summary.files} files, ${summary.bytes} bytes) from ${describeInput(imported)} in ${seconds.toFixed(2)} s`);
-    logger.out(`sha256 of SHA256SUMS: ${summary.manifestSha256} (record it with the snapshot or sign SHA256SUMS; check with: zadig-snapshot verify ${output})`);
-    logger.out(`open ${summary.outputDir}/index.html`);
-    return 0;
+    const progress = createProgress({ stream: process.stderr, clock: () => performance.now(), quiet: values["quiet"] === true });
+    return runBuildInWorker(request, logger, progress).finally(() => progress.end());
   },
 };

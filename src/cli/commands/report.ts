@@ -1,14 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { releaseNeighbours } from "../../diff/neighbours.js";
-import { importData } from "../../importer/index.js";
 import type { Release } from "../../model/types.js";
-import { loadReportAssets } from "../../report/assets.js";
-import { budgetWarning } from "../../report/budget.js";
-import { findRelease } from "../../report/find-release.js";
-import { renderReleaseReport, type ReportFormat } from "../../report/release-report.js";
-import { reportStamp } from "../../report/stamp.js";
-import { buildRoutes } from "../../site/routes.js";
+import type { ReportFormat } from "../../report/release-report.js";
 import { stringOption, type CliCommand } from "../command.js";
 import { UsageError, UserError } from "../errors.js";
 import { reportImport } from "../report-import.js";
@@ -54,6 +47,17 @@ Examples:
     const format = stringOption(values, "format", "html");
     if (!isFormat(format)) throw new UsageError(`--format must be one of: ${FORMATS.join(", ")}; found ${JSON.stringify(format)}. Run zadig-snapshot report --help.`);
     const input = stringOption(values, "input", "data");
+    // Loaded here, not at start-up: `build` does its work in a worker thread that loads these modules itself.
+    const [{ importData }, { findRelease }, { buildRoutes }, { loadReportAssets }, { releaseNeighbours }, { renderReleaseReport }, { reportStamp }, { budgetWarning }] = await Promise.all([
+      import("../../importer/index.js"),
+      import("../../report/find-release.js"),
+      import("../../site/routes.js"),
+      import("../../report/assets.js"),
+      import("../../diff/neighbours.js"),
+      import("../../report/release-report.js"),
+      import("../../report/stamp.js"),
+      import("../../report/budget.js"),
+    ]);
     const imported = await importData(input);
     if (!reportImport(imported, input, logger)) return 1;
 

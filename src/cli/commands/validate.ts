@@ -1,4 +1,3 @@
-import { importData } from "../../importer/index.js";
 import { stringOption, type CliCommand } from "../command.js";
 import { describeInput, reportImport } from "../report-import.js";
 
@@ -22,6 +21,8 @@ Examples:
   },
   async run(values, _positionals, logger) {
     const input = stringOption(values, "input", "data");
+    // Loaded here, not at start-up: `build` does its work in a worker thread that loads these modules itself.
+    const { importData } = await import("../../importer/index.js");
     const imported = await importData(input);
     if (!reportImport(imported, input, logger)) return 1;
     logger.out(`valid: ${describeInput(imported)}`);

@@ -1,6 +1,5 @@
 import path from "node:path";
 import { MANIFEST_FILE } from "../../audit/manifest.js";
-import { verifySnapshot } from "../../audit/verify.js";
 import type { CliCommand } from "../command.js";
 
 export const verifyCommand: CliCommand = {
@@ -34,6 +33,7 @@ Examples:
   async run(values, positionals, logger) {
     const dir = positionals[0] ?? ".";
     const input = typeof values["input"] === "string" ? values["input"] : undefined;
+    const { verifySnapshot } = await import("../../audit/verify.js");
     const result = await verifySnapshot(dir, input === undefined ? {} : { inputDir: input });
     if (result.manifestSha256 !== null) logger.out(`sha256 of ${MANIFEST_FILE}: ${result.manifestSha256}`);
     for (const signature of result.signatures) {
