@@ -1,6 +1,11 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import type { FileDigest } from "./file-ledger.js";
+
+/** A file's SHA-256 (lower-case hex) and size in bytes. */
+export interface FileDigest {
+  readonly sha256: string;
+  readonly size: number;
+}
 
 /** Lower-case hex SHA-256 of a string (UTF-8) or bytes. */
 export function sha256Hex(data: string | Uint8Array): string {

@@ -1,11 +1,6 @@
 import { createHash, type Hash } from "node:crypto";
 import path from "node:path";
-
-/** A file's SHA-256 (lower-case hex) and size in bytes. */
-export interface FileDigest {
-  readonly sha256: string;
-  readonly size: number;
-}
+import { sha256Hex, type FileDigest } from "./digest.js";
 
 /**
  * What the build wrote, file by file, hashed from the bytes as they were handed to `fs`: SHA256SUMS then takes
@@ -20,7 +15,7 @@ export class FileLedger {
   /** A whole file. Recording the same path twice is a bug in the build (one write would be lost), so it throws. */
   add(file: string, data: Uint8Array): void {
     const key = this.claim(file);
-    this.finished.set(key, { sha256: createHash("sha256").update(data).digest("hex"), size: data.byteLength });
+    this.finished.set(key, { sha256: sha256Hex(data), size: data.byteLength });
   }
 
   /** A file written in parts: call `start` with its first part, `append` with the rest in the order they are written. */

@@ -1,8 +1,8 @@
 import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { mapLimited } from "../util/map-limited.js";
-import { byteOrder, digestFile, sha256Hex } from "./digest.js";
-import type { FileDigest, FileLedger } from "./file-ledger.js";
+import { byteOrder, digestFile, sha256Hex, type FileDigest } from "./digest.js";
+import type { FileLedger } from "./file-ledger.js";
 
 /** The checksum manifest at the snapshot root, in GNU `sha256sum` format. */
 export const MANIFEST_FILE = "SHA256SUMS";

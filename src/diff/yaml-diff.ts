@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { FILE_HEADERS_ONLY, formatPatch } from "diff";
+import { sha256Hex } from "../audit/digest.js";
 import { linePatch } from "./line-diff.js";
 
 /** A changed deploy YAML: the unified diff between the two releases' `yamlContents`, or why there is none. */
@@ -35,16 +35,12 @@ export function yamlChange(service: string, container: string, before: readonly 
     patch: patch === undefined ? null : formatPatch(patch, FILE_HEADERS_ONLY),
     addedLines: lines.filter((line) => line.startsWith("+")).length,
     removedLines: lines.filter((line) => line.startsWith("-")).length,
-    beforeSha256: sha256(beforeText),
-    afterSha256: sha256(afterText),
+    beforeSha256: sha256Hex(beforeText),
+    afterSha256: sha256Hex(afterText),
   };
 }
 
 /** Documents as one YAML stream: each ends with a newline, separated by `---` lines. */
 export function yamlText(documents: readonly string[]): string {
   return documents.map((doc) => (doc.endsWith("\n") || doc === "" ? doc : `${doc}\n`)).join("---\n");
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
 }

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { sha256Hex } from "../audit/digest.js";
 import { error, type Issue } from "./issues.js";
 import { findJsonSyntaxError } from "./json-error-offset.js";
 
@@ -24,7 +24,7 @@ export async function readInput(inputDir: string, file: string): Promise<ReadRes
   const input: InputFile = {
     file,
     bytes: buffer.length,
-    sha256: createHash("sha256").update(buffer).digest("hex"),
+    sha256: sha256Hex(buffer),
   };
   const parsed = parseJsonBytes(file, buffer);
   return parsed.ok ? { ok: true, input, data: parsed.data } : { ok: false, input, issue: parsed.issue };

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../audit/digest.js";
 
 /**
  * Every output-path encoding lives here (DESIGN.md "The JSON mirror"; hosting notes §2.7–2.8).
@@ -37,7 +37,7 @@ const PLACEHOLDER_HOST = /^(?:no-registry|long-ref|invalid-ref|ipv6-[0-9a-f]{8})
  * @example shortHash("team/app:v1", 10) // "322ba2c3cd"
  */
 export function shortHash(value: string, hexChars: number): string {
-  return createHash("sha256").update(utf8Bytes(value)).digest("hex").slice(0, hexChars);
+  return sha256Hex(utf8Bytes(value)).slice(0, hexChars);
 }
 
 /**
