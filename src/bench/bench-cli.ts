@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BENCH_HELP, parseBenchArgs, tenth, type BenchOptions } from "./bench-args.js";
 import { formatScale, formatTargets, type ScaleResult, type SideResult, type SmallResult } from "./bench-report.js";
+import type { FloorResult } from "./floor.js";
 import { generateExportFiles } from "./generate.js";
 import { measureMethod, runMeasured, type ProcessMeasure } from "./measure.js";
 import { splitOutput } from "./output-split.js";
@@ -159,16 +160,8 @@ function settle(): void {
   spawnSync("sync", { stdio: "ignore" });
 }
 
-interface FloorLine {
-  readonly setupMs: number;
-  readonly wallMs: number;
-  readonly userMs: number;
-  readonly sysMs: number;
-  readonly pages: number;
-  readonly files: number;
-  readonly bytes: number;
-  readonly pagesNotInBuild: number;
-}
+/** What floor-cli prints as its last line: the floor's result and how long its untimed setup took. */
+type FloorLine = FloorResult & { readonly setupMs: number };
 
 function parseFloorLine(stdout: string): FloorLine {
   const value: unknown = JSON.parse(stdout.trim().split("\n").at(-1) ?? "null");
