@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { HINT, parseFlags } from "./flags.js";
 import { checkGenerateOptions } from "./generate.js";
 
 export interface BenchOptions {
@@ -40,31 +40,20 @@ Examples:
 Exit codes: 0 measured (whether or not the targets are met), 1 a build failed, 2 usage error.
 `;
 
-const HINT = "Run with --help for usage.";
-
 /**
  * Parses the bench's argv; never throws.
  * @example parseBenchArgs(["--releases", "1000"]) // { ok: true, help: false, options: { releases: 1000, images: 30000, runs: 3, seed: 1 } }
  */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        releases: { type: "string" },
-        images: { type: "string" },
-        runs: { type: "string" },
-        seed: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (caught) {
-    const reason = caught instanceof Error ? (caught.message.split("\n")[0] ?? caught.message) : String(caught);
-    return { ok: false, message: `${reason}. ${HINT}` };
-  }
+  const parsed = parseFlags(argv, {
+    releases: { type: "string" },
+    images: { type: "string" },
+    runs: { type: "string" },
+    seed: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (!parsed.ok) return parsed;
+  const { values } = parsed;
   if (values["help"] === true) return { ok: true, help: true };
   const numbers: Record<keyof BenchOptions, number> = { ...BENCH_DEFAULTS };
   for (const name of ["releases", "images", "runs", "seed"] as const) {

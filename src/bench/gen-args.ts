@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { HINT, parseFlags } from "./flags.js";
 import { checkGenerateOptions, MAX_SERVICES_PER_RELEASE } from "./generate.js";
 
 export interface GenOptions {
@@ -33,30 +33,20 @@ Examples:
 Exit codes: 0 written, 2 usage error (bad flag or value, or DIR not empty).
 `;
 
-const HINT = "Run with --help for usage.";
-
 /**
  * Parses the generator's argv (without `node` and the script path); never throws, never exits.
  * @example parseGenArgs(["--releases", "10", "--images", "30", "--out", "x"]) // { ok: true, help: false, options: {…, seed: 1} }
  */
 export function parseGenArgs(argv: readonly string[]): GenArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        releases: { type: "string" },
-        images: { type: "string" },
-        out: { type: "string" },
-        seed: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (err) {
-    return { ok: false, message: `${describeParseError(err)} ${HINT}` };
-  }
+  const parsed = parseFlags(argv, {
+    releases: { type: "string" },
+    images: { type: "string" },
+    out: { type: "string" },
+    seed: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (!parsed.ok) return parsed;
+  const { values } = parsed;
   if (values["help"] === true) return { ok: true, help: true };
 
   const releases = integerFlag("releases", values["releases"]);
@@ -83,20 +73,4 @@ function integerFlag(name: string, raw: string | boolean | undefined): number | 
     return `--${name} must be an integer, found "${text}". ${HINT}`;
   }
   return Number(text);
-}
-
-// node:util's messages can span several lines and name internals; say the same thing in one line.
-function describeParseError(err: unknown): string {
-  if (!(err instanceof Error)) return "Invalid arguments.";
-  const code = "code" in err ? err.code : undefined;
-  const quoted = /'([^']+)'/.exec(err.message)?.[1];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && quoted !== undefined) return `Unknown option "${quoted}".`;
-  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL" && quoted !== undefined) return `Unexpected argument "${quoted}".`;
-  const flag = /'(--?[A-Za-z-]+)/.exec(err.message)?.[1];
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag !== undefined) {
-    return err.message.includes("ambiguous")
-      ? `${flag} is followed by a value starting with "-"; write ${flag}=VALUE if that is meant as its value.`
-      : `${flag} needs a value.`;
-  }
-  return err.message.split("\n")[0] ?? "Invalid arguments.";
 }
