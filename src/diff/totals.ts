@@ -1,4 +1,4 @@
-import type { Release, TestSuite } from "../model/types.js";
+import type { Release, SecurityCounts, TestSuite } from "../model/types.js";
 
 export interface TestCounts {
   readonly total: number;
@@ -13,15 +13,8 @@ export interface TestTotals extends TestCounts {
   readonly suites: number;
 }
 
-export interface SecurityTotals {
+export interface SecurityTotals extends SecurityCounts {
   readonly images: number;
-  readonly total: number;
-  readonly critical: number;
-  readonly high: number;
-  readonly medium: number;
-  readonly low: number;
-  readonly negligible: number;
-  readonly unknown: number;
 }
 
 /**
@@ -42,34 +35,23 @@ export function suiteCounts(suite: TestSuite): TestCounts {
 
 /** The release's functional test suites added up (performance suites have no pass/fail totals). */
 export function testTotals(release: Release): TestTotals {
-  const sum = { suites: 0, total: 0, executed: 0, passed: 0, failed: 0, errors: 0, skipped: 0 };
-  for (const test of release.tests) {
-    if (test.suite === null) continue;
-    const counts = suiteCounts(test.suite);
-    sum.suites++;
-    sum.total += counts.total;
-    sum.executed += counts.executed;
-    sum.passed += counts.passed;
-    sum.failed += counts.failed;
-    sum.errors += counts.errors;
-    sum.skipped += counts.skipped;
-  }
-  return sum;
+  const suites = release.tests.flatMap((test) => (test.suite === null ? [] : [suiteCounts(test.suite)]));
+  return { suites: suites.length, ...sumOf(suites, TEST_COUNT_KEYS) };
 }
 
 /** The release's security scan counts added up over its images. */
 export function securityTotals(release: Release): SecurityTotals {
-  const sum = { images: 0, total: 0, critical: 0, high: 0, medium: 0, low: 0, negligible: 0, unknown: 0 };
-  for (const row of release.security) {
-    sum.images++;
-    sum.total += row.total;
-    sum.critical += row.critical;
-    sum.high += row.high;
-    sum.medium += row.medium;
-    sum.low += row.low;
-    sum.negligible += row.negligible;
-    sum.unknown += row.unknown;
-  }
+  return { images: release.security.length, ...sumOf(release.security, SECURITY_COUNT_KEYS) };
+}
+
+// Key order is the order the diff JSON prints them in.
+const TEST_COUNT_KEYS = ["total", "executed", "passed", "failed", "errors", "skipped"] as const satisfies readonly (keyof TestCounts)[];
+const SECURITY_COUNT_KEYS = ["total", "critical", "high", "medium", "low", "negligible", "unknown"] as const satisfies readonly (keyof SecurityCounts)[];
+
+/** Each key's values added up over the rows, keys in the given order. */
+function sumOf<K extends string>(rows: readonly Readonly<Record<K, number>>[], keys: readonly K[]): Record<K, number> {
+  const sum = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+  for (const row of rows) for (const key of keys) sum[key] += row[key];
   return sum;
 }
 

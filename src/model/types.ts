@@ -148,9 +148,8 @@ export interface Distribution {
   readonly children: readonly Distribution[];
 }
 
-export interface SecurityStat {
-  readonly imageName: string;
-  readonly imageId: string;
+/** Vulnerability counts by severity, as a security scan reports them. */
+export interface SecurityCounts {
   readonly total: number;
   readonly critical: number;
   readonly high: number;
@@ -158,6 +157,11 @@ export interface SecurityStat {
   readonly low: number;
   readonly negligible: number;
   readonly unknown: number;
+}
+
+export interface SecurityStat extends SecurityCounts {
+  readonly imageName: string;
+  readonly imageId: string;
 }
 
 /** An image named somewhere in the snapshot. `trace` is null when no artifact trace was exported for it. */
