@@ -60,14 +60,15 @@ class Runs {
 
   private grow(): void {
     const length = this.kind.length * 2;
-    const kind = new Uint8Array(length);
-    const count = new Int32Array(length);
-    const previous = new Int32Array(length);
-    kind.set(this.kind);
-    count.set(this.count);
-    previous.set(this.previous);
-    Object.assign(this, { kind, count, previous });
+    this.kind = copiedInto(new Uint8Array(length), this.kind);
+    this.count = copiedInto(new Int32Array(length), this.count);
+    this.previous = copiedInto(new Int32Array(length), this.previous);
   }
+}
+
+function copiedInto<T extends Uint8Array | Int32Array>(bigger: T, old: T): T {
+  bigger.set(old);
+  return bigger;
 }
 
 /** jsdiff's `diffWithOptionsObj`, synchronous and without a timeout. */
