@@ -12,7 +12,7 @@ export function isReleaseBody(body: JsonBody): body is ReleaseBody {
 export interface ReleaseFilesOptions {
   /** A list's waiting text is written once it reaches this size. Default 1 MiB. */
   readonly flushBytes?: number;
-  /** All waiting text is written once the total passes this. Default 64 MiB. */
+  /** All waiting text is written once the total passes this. Default 32 MiB. */
   readonly pendingCapBytes?: number;
 }
 
@@ -29,11 +29,11 @@ interface ListState {
  * Writes every mirror file made of release records (the per-id files and every list) in one pass over the
  * releases, newest first. Each record is serialized once and its bytes are appended to every list that holds
  * it, so the lists (each release appears in 4 + services of them) never exist whole in memory: at most about
- * 64 MB waits to be written. Byte-identical to `mirrorFiles`' bodies. The caller finishes the writer (and waits for
+ * 32 MB waits to be written. Byte-identical to `mirrorFiles`' bodies. The caller finishes the writer (and waits for
  * it after a failure).
  */
 export async function writeReleaseFiles(writer: FileWriter, snapshot: Snapshot, routes: RouteTable, options: ReleaseFilesOptions = {}): Promise<void> {
-  const { flushBytes = 1 << 20, pendingCapBytes = 64 << 20 } = options;
+  const { flushBytes = 1 << 20, pendingCapBytes = 32 << 20 } = options;
   const own = new Map<string, string>();
   const member = new Map<string, ListState[]>();
   const lists: ListState[] = [];
