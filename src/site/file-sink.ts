@@ -100,7 +100,7 @@ export function startFileSink(root: string, options: FileSinkOptions = {}): File
     notify();
   });
   worker.on("exit", (code) => {
-    failure ??= new Error(`the file writer's thread stopped (exit code ${code}) before it finished`);
+    if (result === null) failure ??= new Error(`the file writer's thread stopped (exit code ${code}) before it finished`);
     exited = true;
     idle = true;
     notify();
