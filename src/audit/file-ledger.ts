@@ -31,27 +31,15 @@ export class FileLedger {
     open.size += data.byteLength;
   }
 
-  /** A file written in parts is complete: its digest is taken now, and nothing more may be appended. */
-  end(file: string): void {
+  /** The digest of a recorded file, or undefined when the build did not write it through the ledger. */
+  digest(file: string): FileDigest | undefined {
     const key = normalize(file);
     const open = this.growing.get(key);
-    if (open === undefined) throw new Error(`file ledger: ${file} is ended before it was started`);
-    this.growing.delete(key);
-    this.finished.set(key, { sha256: open.hash.digest("hex"), size: open.size });
-  }
-
-  /** One write as a writer hands it to fs: a whole file, or the first, a middle or the `last` part of one. */
-  record(file: string, data: Uint8Array, append: boolean, last: boolean): void {
-    if (!append && last) this.add(file, data);
-    else if (!append) this.start(file, data);
-    else this.append(file, data);
-    if (append && last) this.end(file);
-  }
-
-  /** Every recorded file's digest, by normalized path (files still growing are ended first). */
-  digests(): ReadonlyMap<string, FileDigest> {
-    for (const file of [...this.growing.keys()]) this.end(file);
-    return this.finished;
+    if (open !== undefined) {
+      this.growing.delete(key);
+      this.finished.set(key, { sha256: open.hash.digest("hex"), size: open.size });
+    }
+    return this.finished.get(key);
   }
 
   private claim(file: string): string {

@@ -2,6 +2,7 @@ import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { mapLimited } from "../util/map-limited.js";
 import { byteOrder, digestFile, sha256Hex, type FileDigest } from "./digest.js";
+import type { FileLedger } from "./file-ledger.js";
 
 /** The checksum manifest at the snapshot root, in GNU `sha256sum` format. */
 export const MANIFEST_FILE = "SHA256SUMS";
@@ -56,17 +57,16 @@ export interface WrittenManifest {
 
 /**
  * Hashes every file under `root` except the manifest itself and writes `SHA256SUMS`. Must run last: it covers
- * exactly what is on disk. A file in `recorded` (the digests taken as the build wrote it, by path) is not read
- * again; any other is.
+ * exactly what is on disk. A file the ledger recorded as it was written is not read again; any other is.
  * Returns the manifest's own SHA-256, which the build prints (the site cannot hold it).
  */
-export async function writeManifest(root: string, recorded?: ReadonlyMap<string, FileDigest>): Promise<WrittenManifest> {
+export async function writeManifest(root: string, ledger?: FileLedger): Promise<WrittenManifest> {
   const { files, folders, others } = await listTree(root);
   if (others.length > 0) throw new Error(`manifest: the build wrote something that is not a regular file: ${others.join(", ")}`);
   const paths = files.filter((file) => file !== MANIFEST_FILE);
   const escaped = paths.filter(needsEscaping);
   if (escaped.length > 0) throw new Error(`manifest: the build wrote names that sha256sum would escape: ${JSON.stringify(escaped)}`);
-  const listed = await mapLimited(paths, 16, async (file) => ({ path: file, ...(recorded?.get(file) ?? (await digestFile(path.join(root, file)))) }));
+  const listed = await mapLimited(paths, 16, async (file) => ({ path: file, ...(ledger?.digest(file) ?? (await digestFile(path.join(root, file)))) }));
   const text = formatManifest(listed);
   await writeFile(path.join(root, MANIFEST_FILE), text);
   return { sha256: sha256Hex(text), listed, folders, size: Buffer.byteLength(text) };

@@ -3,8 +3,7 @@ import path from "node:path";
 import { createNunjucksEnv } from "../site/nunjucks-env.js";
 import { loadPageTemplates } from "../site/page-templates.js";
 import { templatePageFiles, withPaginatedArrays } from "../site/template-pages.js";
-import { folderMaker, orderedWriter } from "../site/ordered-writer.js";
-import { writeFiles, type OutputFile } from "../site/write-files.js";
+import { folderMaker, writeFiles, type OutputFile } from "../site/write-files.js";
 
 /** One file of a build's output: its path under the site root and its size. */
 export interface LayoutEntry {
@@ -60,9 +59,7 @@ export async function runFloor(outputDir: string, pages: readonly OutputFile[], 
   const inBuild = new Set(layout.map((entry) => entry.file));
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const writer = orderedWriter(outputDir, 32);
-  await writeFiles(writer, pages);
-  const pageBytes = (await writer.finish()).bytes;
+  const pageBytes = await writeFiles(outputDir, pages);
   const otherBytes = await writeFillers(outputDir, others, 32);
   const used = process.cpuUsage(cpu);
   return {

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { FileDigest } from "../audit/digest.js";
+import { FileLedger } from "../audit/file-ledger.js";
 import { finalizeSnapshot } from "../audit/finalize.js";
 import { prepareAudit, type AuditOutput } from "../audit/stage.js";
 import type { AuditViews } from "../audit/views.js";
@@ -10,7 +10,6 @@ import { NO_PROGRESS, type Progress } from "../util/progress.js";
 import type { ImportResult } from "../importer/index.js";
 import type { Snapshot } from "../model/types.js";
 import { faultPoint } from "./fault-injection.js";
-import { startFileSink } from "./file-sink.js";
 import { mirrorFiles } from "./mirror.js";
 import { PACKAGE_ROOT } from "./package-root.js";
 import { publishAtomically } from "./publish.js";
@@ -73,21 +72,23 @@ export async function buildSite(imported: ImportResult, options: BuildOptions): 
   const { snapshot, routes, audit } = context;
   return publishAtomically(options.outputDir, options.inputDir, async (staging) => {
     // Pacing full collections keeps peak memory near the live data (see src/util/gc-pacer.ts).
-    const pacer = gcPacer();
-    const progress = withGcPacing(options.progress ?? NO_PROGRESS, pacer);
+    const progress = withGcPacing(options.progress ?? NO_PROGRESS, gcPacer());
+    // Every file written below is hashed as it is written, so SHA256SUMS need not read the site back.
+    const ledger = new FileLedger();
     progress.stage("rendering the site shell", null);
     await renderShell(context.views, staging);
     const files = (await Promise.all(OUTPUT_STAGES.map((stage) => stage(context)))).flat();
     const pages = await entityPageFiles(context.views);
     const releaseFiles = routes.json.filter((route) => isReleaseBody(route.body)).length;
     progress.stage("writing pages and files", pages.count + files.length + releaseFiles);
-    // The import's and the shell's garbage goes before the writer thread and its queue add their own memory.
-    pacer.collect();
-    const digests = await writeOutput(staging, context, withReleaseFiles(pages.files, files, routes), progress);
+    // Entity pages (rendered as written) and the stages' files in one pass, each release's files together.
+    await writeFiles(staging, withReleaseFiles(pages.files, files, routes), { onWritten: () => progress.advance(), ledger });
+    await faultPoint("pages");
+    await writeReleaseFiles(staging, snapshot, routes, { onWritten: () => progress.advance(), ledger });
     await faultPoint("stages");
     progress.stage("writing checksums", null);
     // Last: SHA256SUMS must see every file in staging.
-    const manifest = await finalizeSnapshot(staging, audit.generatedAt, digests);
+    const manifest = await finalizeSnapshot(staging, audit.generatedAt, ledger);
     await faultPoint("manifest");
     // The manifest lists what is on disk (every file but itself), so the summary reports the truth.
     return {
@@ -99,25 +100,6 @@ export async function buildSite(imported: ImportResult, options: BuildOptions): 
       manifestSha256: manifest.sha256,
     };
   });
-}
-
-/**
- * Writes the files, then the release records (the per-release mirror files and the lists), into `staging`. This
- * thread makes them; another writes them and hashes each as it goes (src/site/file-sink.ts), so SHA256SUMS need
- * not read the site back. Returns each file's digest, by path.
- */
-async function writeOutput(staging: string, context: BuildContext, files: Iterable<OutputFile>, progress: Progress): Promise<ReadonlyMap<string, FileDigest>> {
-  const sink = startFileSink(staging, { onWritten: (count) => progress.advance(count) });
-  try {
-    await writeFiles(sink, files);
-    await faultPoint("pages");
-    await writeReleaseFiles(sink, context.snapshot, context.routes);
-    return (await sink.finish()).digests;
-  } catch (cause) {
-    // Wait until nothing is in flight: the caller removes `staging` next.
-    await sink.abort();
-    throw cause;
-  }
 }
 
 /** Route table, audit and page views for one build: what every stage reads (the bench's floor renders from it too). */

@@ -1,5 +1,6 @@
+import type { FileLedger } from "../audit/file-ledger.js";
 import type { Snapshot } from "../model/types.js";
-import type { FileWriter } from "./ordered-writer.js";
+import { orderedWriter } from "./ordered-writer.js";
 import type { JsonBody, RouteTable } from "./routes.js";
 
 /** A mirror body made of release records: one release, or a list of them. */
@@ -10,10 +11,14 @@ export function isReleaseBody(body: JsonBody): body is ReleaseBody {
 }
 
 export interface ReleaseFilesOptions {
+  /** Called after each file is complete (progress). */
+  readonly onWritten?: () => void;
   /** A list's waiting text is written once it reaches this size. Default 1 MiB. */
   readonly flushBytes?: number;
-  /** All waiting text is written once the total passes this. Default 32 MiB. */
+  /** All waiting text is written once the total passes this. Default 64 MiB. */
   readonly pendingCapBytes?: number;
+  /** Records each file's digest and size as it is written (for SHA256SUMS). */
+  readonly ledger?: FileLedger;
 }
 
 interface ListState {
@@ -29,11 +34,10 @@ interface ListState {
  * Writes every mirror file made of release records (the per-id files and every list) in one pass over the
  * releases, newest first. Each record is serialized once and its bytes are appended to every list that holds
  * it, so the lists (each release appears in 4 + services of them) never exist whole in memory: at most about
- * 32 MB waits to be written. Byte-identical to `mirrorFiles`' bodies. The caller finishes the writer (and waits for
- * it after a failure).
+ * 64 MB waits to be written. Byte-identical to `mirrorFiles`' bodies. Returns what it wrote.
  */
-export async function writeReleaseFiles(writer: FileWriter, snapshot: Snapshot, routes: RouteTable, options: ReleaseFilesOptions = {}): Promise<void> {
-  const { flushBytes = 1 << 20, pendingCapBytes = 32 << 20 } = options;
+export async function writeReleaseFiles(root: string, snapshot: Snapshot, routes: RouteTable, options: ReleaseFilesOptions = {}): Promise<{ files: number; bytes: number }> {
+  const { onWritten, flushBytes = 1 << 20, pendingCapBytes = 64 << 20, ledger } = options;
   const own = new Map<string, string>();
   const member = new Map<string, ListState[]>();
   const lists: ListState[] = [];
@@ -49,7 +53,18 @@ export async function writeReleaseFiles(writer: FileWriter, snapshot: Snapshot, 
     }
   }
 
+  const writer = orderedWriter(root, 16, ledger);
+  let files = 0;
+  let bytes = 0;
   let pendingBytes = 0;
+  const emit = async (file: string, data: Uint8Array, append: boolean, last: boolean) => {
+    bytes += data.byteLength;
+    await writer.write(file, data, append);
+    if (last) {
+      files++;
+      onWritten?.();
+    }
+  };
   const flush = async (list: ListState, last: boolean) => {
     const data = list.pending.length === 1 ? (list.pending[0] as Uint8Array) : Buffer.concat(list.pending);
     pendingBytes -= list.pendingBytes;
@@ -57,7 +72,7 @@ export async function writeReleaseFiles(writer: FileWriter, snapshot: Snapshot, 
     list.pendingBytes = 0;
     const append = list.started;
     list.started = true;
-    await writer.write(list.file, data, append, last);
+    await emit(list.file, data, append, last);
   };
   const add = (list: ListState, chunk: Uint8Array) => {
     list.pending.push(chunk);
@@ -66,36 +81,43 @@ export async function writeReleaseFiles(writer: FileWriter, snapshot: Snapshot, 
   };
 
   const written = new Set<string>();
-  for (const list of lists) if (list.ids.length === 0) await writer.write(list.file, EMPTY_LIST, false, true);
-  for (const release of snapshot.releases) {
-    const file = own.get(release.id);
-    const holders = member.get(release.id) ?? [];
-    if (file === undefined && holders.length === 0) continue;
-    const text = JSON.stringify(release.raw ?? null, null, 2);
-    if (file !== undefined) {
-      written.add(release.id);
-      await writer.write(file, Buffer.from(`${text}\n`), false, true);
-    }
-    if (holders.length === 0) continue;
-    const item = Buffer.from(`  ${text.replace(/\n/g, "\n  ")}`);
-    for (const list of holders) {
-      if (list.ids[list.next] !== release.id) throw new Error(`mirror: ${list.file} does not list its releases newest first`);
-      add(list, list.next === 0 ? LIST_OPEN : LIST_SEPARATOR);
-      add(list, item);
-      list.next++;
-      if (list.next === list.ids.length) {
-        add(list, LIST_CLOSE);
-        await flush(list, true);
-      } else if (list.pendingBytes >= flushBytes) {
-        await flush(list, false);
+  try {
+    for (const list of lists) if (list.ids.length === 0) await emit(list.file, EMPTY_LIST, false, true);
+    for (const release of snapshot.releases) {
+      const file = own.get(release.id);
+      const holders = member.get(release.id) ?? [];
+      if (file === undefined && holders.length === 0) continue;
+      const text = JSON.stringify(release.raw ?? null, null, 2);
+      if (file !== undefined) {
+        written.add(release.id);
+        await emit(file, Buffer.from(`${text}\n`), false, true);
       }
+      if (holders.length === 0) continue;
+      const item = Buffer.from(`  ${text.replace(/\n/g, "\n  ")}`);
+      for (const list of holders) {
+        if (list.ids[list.next] !== release.id) throw new Error(`mirror: ${list.file} does not list its releases newest first`);
+        add(list, list.next === 0 ? LIST_OPEN : LIST_SEPARATOR);
+        add(list, item);
+        list.next++;
+        if (list.next === list.ids.length) {
+          add(list, LIST_CLOSE);
+          await flush(list, true);
+        } else if (list.pendingBytes >= flushBytes) {
+          await flush(list, false);
+        }
+      }
+      if (pendingBytes > pendingCapBytes) for (const list of lists) if (list.pendingBytes > 0) await flush(list, false);
     }
-    if (pendingBytes > pendingCapBytes) for (const list of lists) if (list.pendingBytes > 0) await flush(list, false);
+    const unfinished = lists.find((list) => list.next < list.ids.length);
+    if (unfinished !== undefined) throw new Error(`mirror: ${unfinished.file} lists release ${unfinished.ids[unfinished.next]}, which is not in the snapshot`);
+    const orphan = [...own.keys()].find((id) => !written.has(id));
+    if (orphan !== undefined) throw new Error(`mirror: ${own.get(orphan)} is for release ${orphan}, which is not in the snapshot`);
+  } catch (cause) {
+    await writer.finish().catch(() => {});
+    throw cause;
   }
-  const unfinished = lists.find((list) => list.next < list.ids.length);
-  if (unfinished !== undefined) throw new Error(`mirror: ${unfinished.file} lists release ${unfinished.ids[unfinished.next]}, which is not in the snapshot`);
-  const orphan = [...own.keys()].find((id) => !written.has(id));
-  if (orphan !== undefined) throw new Error(`mirror: ${own.get(orphan)} is for release ${orphan}, which is not in the snapshot`);
+  await writer.finish();
+  return { files, bytes };
 }
 
 // Exactly what `JSON.stringify(list, null, 2)` puts around and between the items.

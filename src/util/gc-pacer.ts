@@ -12,8 +12,6 @@ import type { Progress } from "./progress.js";
 export interface GcPacer {
   /** Cheap when nothing is due: one heap-size read. */
   check(): void;
-  /** Collects now, whatever has grown: before a step that adds memory of its own (a thread, buffers). */
-  collect(): void;
 }
 
 export interface GcPacerOptions {
@@ -29,15 +27,12 @@ export function gcPacer(options: GcPacerOptions = {}): GcPacer {
   const heapUsed = options.heapUsed ?? (() => v8.getHeapStatistics().used_heap_size);
   const collect = options.collect ?? fullGc();
   let live = heapUsed();
-  const collectNow = () => {
-    collect();
-    live = heapUsed();
-  };
   return {
     check() {
-      if (heapUsed() - live >= stepBytes) collectNow();
+      if (heapUsed() - live < stepBytes) return;
+      collect();
+      live = heapUsed();
     },
-    collect: collectNow,
   };
 }
 

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { byteOrder, sha256Hex } from "../../src/audit/digest.js";
 import { FileLedger } from "../../src/audit/file-ledger.js";
 import { writeManifest } from "../../src/audit/manifest.js";
+import { orderedWriter } from "../../src/site/ordered-writer.js";
+import { writeFiles } from "../../src/site/write-files.js";
 import { tempDir } from "../helpers.js";
 
 const bytes = (text: string) => Buffer.from(text, "utf8");
@@ -16,21 +18,10 @@ describe("FileLedger", () => {
     ledger.start("api/list.json", bytes("[\n"));
     ledger.append("api/list.json", bytes("  1"));
     ledger.append("api/list.json", bytes("\n]\n"));
-    const digests = ledger.digests();
-    expect(digests.get("a/b.html")).toEqual({ sha256: sha256Hex("<p>ü</p>"), size: 9 });
-    expect(digests.get("api/list.json")).toEqual({ sha256: sha256Hex("[\n  1\n]\n"), size: 8 });
-    expect(digests.get("never-written.json")).toBeUndefined();
-    expect([...digests.keys()]).toEqual(["a/b.html", "api/list.json"]);
-  });
-
-  it("takes writes as writers hand them over: whole, first part, middle parts, last part", () => {
-    const ledger = new FileLedger();
-    ledger.record("./a/b.html", bytes("<p>"), false, true);
-    ledger.record("l.json", bytes("["), false, false);
-    ledger.record("l.json", bytes("1"), true, false);
-    ledger.record("l.json", bytes("]"), true, true);
-    expect(() => ledger.record("l.json", bytes("!"), true, true)).toThrow("file ledger: l.json is appended to before it was started");
-    expect(Object.fromEntries(ledger.digests())).toEqual({ "a/b.html": { sha256: sha256Hex("<p>"), size: 3 }, "l.json": { sha256: sha256Hex("[1]"), size: 3 } });
+    expect(ledger.digest("a/b.html")).toEqual({ sha256: sha256Hex("<p>ü</p>"), size: 9 });
+    expect(ledger.digest("api/list.json")).toEqual({ sha256: sha256Hex("[\n  1\n]\n"), size: 8 });
+    expect(ledger.digest("a/./b.html")).toEqual(ledger.digest("a/b.html"));
+    expect(ledger.digest("never-written.json")).toBeUndefined();
   });
 
   it("refuses a path written twice (one write would be lost) and an append to a file never started", () => {
@@ -39,11 +30,23 @@ describe("FileLedger", () => {
     expect(() => ledger.add("index.html", bytes("2"))).toThrow("file ledger: index.html is written twice");
     expect(() => ledger.start("./index.html", bytes("2"))).toThrow("file ledger: ./index.html is written twice");
     expect(() => ledger.append("other.json", bytes("2"))).toThrow("file ledger: other.json is appended to before it was started");
-    expect(() => ledger.end("other.json")).toThrow("file ledger: other.json is ended before it was started");
+  });
+
+  it("is fed by both writers with exactly the bytes that reach the disk", async () => {
+    const root = tempDir();
+    const ledger = new FileLedger();
+    await writeFiles(root, [{ file: "p/index.html", body: () => "<h1>x</h1>" }, { file: "bin.dat", body: () => new Uint8Array([0, 255]) }], { ledger });
+    const writer = orderedWriter(root, 2, ledger);
+    for (const [index, part] of ["[", "1,", "2", "]"].entries()) await writer.write("api/l.json", bytes(part), index > 0);
+    await writer.finish();
+    for (const file of ["p/index.html", "bin.dat", "api/l.json"]) {
+      const onDisk = readFileSync(path.join(root, file));
+      expect(ledger.digest(file)).toEqual({ sha256: sha256Hex(onDisk), size: onDisk.byteLength });
+    }
   });
 });
 
-describe("writeManifest with recorded digests", () => {
+describe("writeManifest with a ledger", () => {
   it("takes a recorded file's digest from the ledger and reads only the files it does not know", async () => {
     const root = tempDir();
     writeFileSync(path.join(root, "known.html"), "on disk");
@@ -51,7 +54,7 @@ describe("writeManifest with recorded digests", () => {
     const ledger = new FileLedger();
     // The ledger says what the writer handed to fs; a different value here proves the file was not read again.
     ledger.add("known.html", bytes("as written"));
-    const manifest = await writeManifest(root, ledger.digests());
+    const manifest = await writeManifest(root, ledger);
     expect(readFileSync(path.join(root, "SHA256SUMS"), "utf8")).toBe(`${sha256Hex("as written")}  known.html\n${sha256Hex("read back")}  unknown.html\n`);
     expect(manifest.listed.map((entry) => [entry.path, entry.size])).toEqual([["known.html", 10], ["unknown.html", 9]]);
     expect(manifest.size).toBe(2 * (64 + 2) + "known.html\n".length + "unknown.html\n".length);

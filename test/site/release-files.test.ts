@@ -4,21 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { importData } from "../../src/importer/index.js";
 import type { Snapshot } from "../../src/model/types.js";
 import { mirrorFiles } from "../../src/site/mirror.js";
-import { orderedWriter } from "../../src/site/ordered-writer.js";
-import { isReleaseBody, writeReleaseFiles, type ReleaseFilesOptions } from "../../src/site/release-files.js";
+import { isReleaseBody, writeReleaseFiles } from "../../src/site/release-files.js";
 import { buildRoutes, type RouteTable } from "../../src/site/routes.js";
 import { readTree, ROOT, tempDir } from "../helpers.js";
-
-/** Writes the release files into `root` with a plain writer; returns what the writer counted. */
-async function writeAll(root: string, snapshot: Snapshot, routes: RouteTable, options?: ReleaseFilesOptions) {
-  const writer = orderedWriter(root);
-  try {
-    await writeReleaseFiles(writer, snapshot, routes, options);
-  } finally {
-    await writer.finish().catch(() => {});
-  }
-  return writer.finish();
-}
 
 /** What mirrorFiles would write for the release-record files: the reference the streaming writer must match. */
 function expected(snapshot: Snapshot, routes: RouteTable): Map<string, string> {
@@ -47,19 +35,21 @@ describe("writeReleaseFiles", () => {
     ["flushed all at once whenever anything waits (cap 0)", { pendingCapBytes: 0 }],
   ])("writes every per-release file and list byte-identical to mirrorFiles when %s", async (_how, limits) => {
     const root = tempDir();
-    const result = await writeAll(root, snapshot, routes, limits);
+    let completed = 0;
+    const result = await writeReleaseFiles(root, snapshot, routes, { ...limits, onWritten: () => completed++ });
     const want = expected(snapshot, routes);
     const tree = readTree(root);
     expect([...tree.keys()].sort()).toEqual([...want.keys()].sort());
     for (const [file, text] of want) expect(tree.get(file)?.toString("utf8"), file).toBe(text);
     expect(result.files).toBe(want.size);
+    expect(completed).toBe(want.size);
     expect(result.bytes).toBe([...tree.values()].reduce((sum, bytes) => sum + bytes.length, 0));
   });
 
   it("writes an empty snapshot's list as []", async () => {
     const empty: Snapshot = { releases: [], images: [], releasesById: new Map(), imagesByRef: new Map() };
     const root = tempDir();
-    await writeAll(root, empty, buildRoutes(empty));
+    await writeReleaseFiles(root, empty, buildRoutes(empty));
     expect(readFileSync(path.join(root, "api/aslan/delivery/releases/index.json"), "utf8")).toBe("[]\n");
   });
 
@@ -70,12 +60,12 @@ describe("writeReleaseFiles", () => {
       ...routes,
       json: routes.json.map((route) => (route === first && route.body.kind === "release-list" ? { ...route, body: { ...route.body, releaseIds: [...route.body.releaseIds].reverse() } } : route)),
     };
-    await expect(writeAll(tempDir(), snapshot, reversed)).rejects.toThrow(`mirror: ${first?.file} does not list its releases newest first`);
+    await expect(writeReleaseFiles(tempDir(), snapshot, reversed)).rejects.toThrow(`mirror: ${first?.file} does not list its releases newest first`);
   });
 
   it("fails when the output cannot be written, after every write in flight has stopped", async () => {
     const root = path.join(tempDir(), "file-not-folder");
     await import("node:fs/promises").then((fs) => fs.writeFile(root, "x"));
-    await expect(writeAll(root, snapshot, routes)).rejects.toThrow(/ENOTDIR|EEXIST/);
+    await expect(writeReleaseFiles(root, snapshot, routes)).rejects.toThrow(/ENOTDIR|EEXIST/);
   });
 });

@@ -34,21 +34,6 @@ describe("gcPacer", () => {
     expect(heap.collections).toBe(2);
   });
 
-  it("collects on demand whatever the growth, and measures the next step from there", () => {
-    const { heap, heapUsed, collect } = fakeHeap(100);
-    const pacer = gcPacer({ stepBytes: 50, heapUsed, collect });
-    heap.used = 110;
-    heap.live = 105;
-    pacer.collect();
-    expect(heap).toEqual({ used: 105, live: 105, collections: 1 });
-    heap.used = 154;
-    pacer.check();
-    expect(heap.collections).toBe(1);
-    heap.used = 155;
-    pacer.check();
-    expect(heap.collections).toBe(2);
-  });
-
   it("works with V8's own heap and gc() when given nothing", () => {
     expect(() => gcPacer({ stepBytes: 0 }).check()).not.toThrow();
   });
