@@ -1,15 +1,15 @@
-import { appendFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { FileLedger } from "../audit/file-ledger.js";
 import { folderMaker } from "./write-files.js";
+import { writeParts } from "./write-parts.js";
 
 /**
  * Writes and appends to files under a root with at most `limit` writes in flight; writes to one file keep their
  * order. With a ledger, each file's digest is fed in that same order.
  */
 export interface OrderedWriter {
-  /** Queues a write (`append` adds to what earlier calls wrote); resolves when there is room for another. */
-  write(file: string, data: Uint8Array, append: boolean): Promise<void>;
+  /** Queues a write of `parts`, in order (`append` adds to what earlier calls wrote); resolves when there is room for another. */
+  write(file: string, parts: readonly Uint8Array[], append: boolean): Promise<void>;
   /** Waits for every queued write; throws the first failure. */
   finish(): Promise<void>;
 }
@@ -20,13 +20,12 @@ export function orderedWriter(root: string, limit = 16, ledger?: FileLedger): Or
   const inFlight = new Set<Promise<void>>();
   const all: Promise<void>[] = [];
   return {
-    async write(file, data, append) {
+    async write(file, parts, append) {
       while (inFlight.size >= limit) await Promise.race(inFlight);
-      if (append) ledger?.append(file, data);
-      else ledger?.start(file, data);
+      parts.forEach((part, index) => (append || index > 0 ? ledger?.append(file, part) : ledger?.start(file, part)));
       const target = path.join(root, file);
       const before = tails.get(file) ?? ensureFolder(path.dirname(target));
-      const done = before.then(() => (append ? appendFile(target, data) : writeFile(target, data)));
+      const done = before.then(() => writeParts(target, parts, append));
       tails.set(file, done);
       const settled = done.then(
         () => {

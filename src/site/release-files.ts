@@ -57,22 +57,23 @@ export async function writeReleaseFiles(root: string, snapshot: Snapshot, routes
   let files = 0;
   let bytes = 0;
   let pendingBytes = 0;
-  const emit = async (file: string, data: Uint8Array, append: boolean, last: boolean) => {
-    bytes += data.byteLength;
-    await writer.write(file, data, append);
+  const emit = async (file: string, parts: readonly Uint8Array[], append: boolean, last: boolean) => {
+    for (const part of parts) bytes += part.byteLength;
+    await writer.write(file, parts, append);
     if (last) {
       files++;
       onWritten?.();
     }
   };
   const flush = async (list: ListState, last: boolean) => {
-    const data = list.pending.length === 1 ? (list.pending[0] as Uint8Array) : Buffer.concat(list.pending);
+    // Handed to the writer as they are: joining them would copy every list once more.
+    const parts = list.pending;
     pendingBytes -= list.pendingBytes;
     list.pending = [];
     list.pendingBytes = 0;
     const append = list.started;
     list.started = true;
-    await emit(list.file, data, append, last);
+    await emit(list.file, parts, append, last);
   };
   const add = (list: ListState, chunk: Uint8Array) => {
     list.pending.push(chunk);
@@ -82,7 +83,7 @@ export async function writeReleaseFiles(root: string, snapshot: Snapshot, routes
 
   const written = new Set<string>();
   try {
-    for (const list of lists) if (list.ids.length === 0) await emit(list.file, EMPTY_LIST, false, true);
+    for (const list of lists) if (list.ids.length === 0) await emit(list.file, [EMPTY_LIST], false, true);
     for (const release of snapshot.releases) {
       const file = own.get(release.id);
       const holders = member.get(release.id) ?? [];
@@ -90,7 +91,7 @@ export async function writeReleaseFiles(root: string, snapshot: Snapshot, routes
       const text = JSON.stringify(release.raw ?? null, null, 2);
       if (file !== undefined) {
         written.add(release.id);
-        await emit(file, Buffer.from(`${text}\n`), false, true);
+        await emit(file, [Buffer.from(`${text}\n`)], false, true);
       }
       if (holders.length === 0) continue;
       const item = Buffer.from(`  ${text.replace(/\n/g, "\n  ")}`);

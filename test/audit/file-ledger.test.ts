@@ -37,9 +37,13 @@ describe("FileLedger", () => {
     const ledger = new FileLedger();
     await writeFiles(root, [{ file: "p/index.html", body: () => "<h1>x</h1>" }, { file: "bin.dat", body: () => new Uint8Array([0, 255]) }], { ledger });
     const writer = orderedWriter(root, 2, ledger);
-    for (const [index, part] of ["[", "1,", "2", "]"].entries()) await writer.write("api/l.json", bytes(part), index > 0);
+    for (const [index, part] of ["[", "1,", "2", "]"].entries()) await writer.write("api/l.json", [bytes(part)], index > 0);
+    // Several parts in one write (the release lists' flushes): each is hashed in order, as writev puts them on disk.
+    await writer.write("api/m.json", [bytes("["), bytes("1,")], false);
+    await writer.write("api/m.json", [bytes("2"), bytes(""), bytes("]")], true);
     await writer.finish();
-    for (const file of ["p/index.html", "bin.dat", "api/l.json"]) {
+    expect(readFileSync(path.join(root, "api/m.json"), "utf8")).toBe("[1,2]");
+    for (const file of ["p/index.html", "bin.dat", "api/l.json", "api/m.json"]) {
       const onDisk = readFileSync(path.join(root, file));
       expect(ledger.digest(file)).toEqual({ sha256: sha256Hex(onDisk), size: onDisk.byteLength });
     }
