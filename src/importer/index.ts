@@ -1,4 +1,5 @@
 import type { ArtifactTrace, Release, Snapshot } from "../model/types.js";
+import { tmpdir } from "node:os";
 import { byCodePoint } from "../model/compare.js";
 import { nestingIssue } from "./depth.js";
 import { discover } from "./discover.js";
@@ -7,6 +8,7 @@ import { link } from "./link.js";
 import { mergeByKey, type Located } from "./merge.js";
 import { artifactKey, toArtifactTrace, toRelease } from "./normalize.js";
 import { readInput, type InputFile } from "./read.js";
+import { RecordSpill } from "./record-spill.js";
 import type { Redaction } from "./redact.js";
 import { redactionPolicy, redactSecrets } from "./redact-secrets.js";
 import { skippedDuplicates, skippedInFile, type SkippedRecord } from "./skipped.js";
@@ -40,6 +42,8 @@ export interface ImportOptions {
   readonly discover?: (inputDir: string) => Promise<string[]>;
   /** Counts files as they are read (the CLI's progress line). Default: none. */
   readonly progress?: Progress;
+  /** Where the raw records' scratch file goes (src/importer/record-spill.ts). Default: the system's temp folder. */
+  readonly scratchDir?: string;
 }
 
 /**
@@ -56,6 +60,9 @@ export async function importData(inputDir: string, options: ImportOptions = {}):
   const releases: Located<Release>[] = [];
   const artifacts: Located<ArtifactTrace>[] = [];
   const skipped: SkippedRecord[] = [];
+  // Each record is written out as the mirror will serve it as soon as it is validated, so the parsed file is garbage
+  // once its model is made.
+  const spill = RecordSpill.open(options.scratchDir ?? tmpdir());
 
   // Checked after every file: release files are large (500 releases each).
   const progress = withGcPacing(options.progress ?? NO_PROGRESS, gcPacer(), 1);
@@ -83,10 +90,16 @@ export async function importData(inputDir: string, options: ImportOptions = {}):
     const result = validated.value;
     skipped.push(...skippedInFile(file, redacted.value, result, validated.issues));
     if (result.kind === "releases") {
-      for (const { path, item, raw } of result.releases) releases.push({ key: item.versionInfo.id.toLowerCase(), file, path, item: toRelease(item, raw, file), raw });
+      for (const { path, item, raw } of result.releases) {
+        const record = spill.add(raw);
+        releases.push({ key: item.versionInfo.id.toLowerCase(), file, path, item: toRelease(item, record, file), raw: record });
+      }
       inputs.push({ ...read.input, kind: "releases", records: result.releases.length });
     } else if (result.kind === "artifacts") {
-      for (const { path, item, raw } of result.artifacts) artifacts.push({ key: artifactKey(item), file, path, item: toArtifactTrace(item, raw, file), raw });
+      for (const { path, item, raw } of result.artifacts) {
+        const record = spill.add(raw);
+        artifacts.push({ key: artifactKey(item), file, path, item: toArtifactTrace(item, record, file), raw: record });
+      }
       inputs.push({ ...read.input, kind: "artifacts", records: result.artifacts.length });
     } else {
       inputs.push({ ...read.input, kind: "rejected", records: 0 });

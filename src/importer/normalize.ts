@@ -9,13 +9,14 @@ import type {
   Deploy,
   Distribution,
   Environment,
+  RawRecord,
   Release,
   SecurityStat,
   TestReport,
 } from "../model/types.js";
 
 /** The release model from one validated (and redacted) export record: defaults filled, names derived. */
-export function toRelease(item: ReleaseItem, raw: unknown, sourceFile: string): Release {
+export function toRelease(item: ReleaseItem, raw: RawRecord, sourceFile: string): Release {
   const info = item.versionInfo;
   const deploys = (item.deployInfo ?? []).map(toDeploy);
   const builds = (item.buildInfo ?? []).map(toBuild);
@@ -187,7 +188,7 @@ export function artifactKey(artifact: Artifact): string {
   return artifact.image !== undefined && artifact.image !== "" ? artifact.image : artifact.name;
 }
 
-export function toArtifactTrace(artifact: Artifact, raw: unknown, sourceFile: string): ArtifactTrace {
+export function toArtifactTrace(artifact: Artifact, raw: RawRecord, sourceFile: string): ArtifactTrace {
   return {
     name: artifact.name,
     type: artifact.type,

@@ -35,8 +35,14 @@ export interface Release {
   /** Distinct image references named anywhere in the release. */
   readonly imageRefs: readonly string[];
   /** The export record as exported (key order kept), secrets removed: what the JSON mirror serves. */
-  readonly raw: unknown;
+  readonly raw: RawRecord;
   readonly sourceFile: string;
+}
+
+/** An exported record as the JSON mirror serves it; the import keeps it outside the model (src/importer/record-spill.ts). */
+export interface RawRecord {
+  /** The record as `JSON.stringify(record, null, 2)` writes it (key order as exported), without a trailing newline. */
+  json(): string;
 }
 
 export interface Environment {
@@ -197,7 +203,7 @@ export interface ArtifactTrace {
   /** Newest first. */
   readonly activities: readonly Activity[];
   /** The exported trace as exported, secrets removed: what the JSON mirror serves. */
-  readonly raw: unknown;
+  readonly raw: RawRecord;
   readonly sourceFile: string;
 }
 

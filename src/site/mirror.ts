@@ -25,7 +25,7 @@ export function mirrorFiles(snapshot: Snapshot, routes: RouteTable, options: Mir
   const serializedRelease = (id: string): string => {
     let text = releaseText.get(id);
     if (text === undefined) {
-      text = JSON.stringify(snapshot.releasesById.get(id)?.raw ?? null, null, 2);
+      text = snapshot.releasesById.get(id)?.raw.json() ?? "null";
       releaseText.set(id, text);
     }
     return text;
@@ -39,7 +39,7 @@ export function mirrorFiles(snapshot: Snapshot, routes: RouteTable, options: Mir
           ? "[]\n"
           : `[\n${body.releaseIds.map((id) => `  ${serializedRelease(id).replace(/\n/g, "\n  ")}`).join(",\n")}\n]\n`;
       case "artifact":
-        return toJsonText(snapshot.imagesByRef.get(body.reference)?.trace?.raw ?? null);
+        return `${snapshot.imagesByRef.get(body.reference)?.trace?.raw.json() ?? "null"}\n`;
       case "release-diff":
         return toJsonText(releaseDiffOf(snapshot, body.releaseId));
     }

@@ -88,7 +88,7 @@ export async function writeReleaseFiles(root: string, snapshot: Snapshot, routes
       const file = own.get(release.id);
       const holders = member.get(release.id) ?? [];
       if (file === undefined && holders.length === 0) continue;
-      const text = JSON.stringify(release.raw ?? null, null, 2);
+      const text = release.raw.json();
       if (file !== undefined) {
         written.add(release.id);
         await emit(file, [Buffer.from(`${text}\n`)], false, true);

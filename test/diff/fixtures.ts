@@ -3,6 +3,7 @@ import { toArtifactTrace, toRelease } from "../../src/importer/normalize.js";
 import type { Release, Snapshot } from "../../src/model/types.js";
 import { Artifact } from "../../src/schemas/artifact.js";
 import { ReleaseItem } from "../../src/schemas/release.js";
+import { inMemoryRecord } from "../../src/model/raw-record.js";
 
 /** Inline release exports for diff and report tests: only what a case needs, through the real schema and normalizer. */
 export interface ReleaseSpec {
@@ -59,7 +60,7 @@ export function releaseRaw(spec: ReleaseSpec): Record<string, unknown> {
 
 export function makeRelease(spec: ReleaseSpec): Release {
   const raw = releaseRaw(spec);
-  return toRelease(ReleaseItem.parse(raw), raw, "releases.json");
+  return toRelease(ReleaseItem.parse(raw), inMemoryRecord(raw), "releases.json");
 }
 
 /** A GitHub commit as Zadig exports it (credentials included, as the real export does). */
@@ -71,7 +72,7 @@ export function githubCommit(repo: string, commitId: string, extra: Record<strin
 export function snapshotOf(specs: readonly ReleaseSpec[], artifacts: readonly Record<string, unknown>[] = []): Snapshot {
   const traces = artifacts.map((raw) => {
     const artifact = Artifact.parse(raw);
-    return [artifact.image ?? artifact.name, toArtifactTrace(artifact, raw, "artifact.json")] as const;
+    return [artifact.image ?? artifact.name, toArtifactTrace(artifact, inMemoryRecord(raw), "artifact.json")] as const;
   });
   return link(specs.map(makeRelease), new Map(traces));
 }

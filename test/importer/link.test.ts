@@ -4,6 +4,7 @@ import { toArtifactTrace, toRelease } from "../../src/importer/normalize.js";
 import type { ArtifactTrace, Release } from "../../src/model/types.js";
 import { Artifact } from "../../src/schemas/artifact.js";
 import { ReleaseItem } from "../../src/schemas/release.js";
+import { inMemoryRecord } from "../../src/model/raw-record.js";
 
 interface ReleaseFields {
   id: string;
@@ -29,12 +30,12 @@ function release({ id, createdAt, env, deploys = [], builds = [] }: ReleaseField
     deployInfo: deploys.map((row) => ({ ...row, yamlContents: [], orderedServices: [], created_at: createdAt })),
     buildInfo: builds,
   };
-  return toRelease(ReleaseItem.parse(raw), raw, `${id}.json`);
+  return toRelease(ReleaseItem.parse(raw), inMemoryRecord(raw), `${id}.json`);
 }
 
 function trace(image: string): ArtifactTrace {
   const raw = { name: image.split(":")[0] ?? image, type: "image", source: "workflow", image, image_tag: "v1", created_by: "u", created_time: 1, activities: [] };
-  return toArtifactTrace(Artifact.parse(raw), raw, "artifact.json");
+  return toArtifactTrace(Artifact.parse(raw), inMemoryRecord(raw), "artifact.json");
 }
 
 const ID_A = "aaaaaaaaaaaaaaaaaaaaaaaa";

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { mergeByKey, type Located } from "../../src/importer/merge.js";
+import { inMemoryRecord } from "../../src/model/raw-record.js";
 
 /** A validated record as the importer locates it: the model item is picked from the exported (redacted) raw record. */
 function located(key: string, file: string, path: string, raw: Record<string, unknown>): Located<Record<string, unknown>> {
-  return { key, file, path, item: { ...raw }, raw };
+  return { key, file, path, item: { ...raw }, raw: inMemoryRecord(raw) };
 }
 
 describe("mergeByKey", () => {
@@ -68,8 +69,8 @@ describe("mergeByKey", () => {
   });
 
   it("compares the exported records, so a difference only in a field the model ignores is still a conflict", () => {
-    const first = { key: "k", file: "1.json", path: "[0]", item: { version: "v1" }, raw: { version: "v1", futureField: "a" } };
-    const second = { key: "k", file: "2.json", path: "[0]", item: { version: "v1" }, raw: { version: "v1", futureField: "b" } };
+    const first = { key: "k", file: "1.json", path: "[0]", item: { version: "v1" }, raw: inMemoryRecord({ version: "v1", futureField: "a" }) };
+    const second = { key: "k", file: "2.json", path: "[0]", item: { version: "v1" }, raw: inMemoryRecord({ version: "v1", futureField: "b" }) };
 
     const result = mergeByKey([first, second], "release");
 

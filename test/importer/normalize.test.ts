@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { artifactKey, rawServiceName, toArtifactTrace, toRelease } from "../../src/importer/normalize.js";
 import { Artifact } from "../../src/schemas/artifact.js";
 import { ReleaseItem } from "../../src/schemas/release.js";
+import { inMemoryRecord } from "../../src/model/raw-record.js";
 
 const NGINX_IMAGE = "ccr.ccs.tencentyun.com/koderover-rc/nginx-test:20211116230712-1-master";
 
@@ -188,8 +189,8 @@ const v18Raw = {
   ],
 };
 
-const v17 = () => toRelease(ReleaseItem.parse(v17Raw), v17Raw, "v17/releases.json");
-const v18 = () => toRelease(ReleaseItem.parse(v18Raw), v18Raw, "v18/releases.json");
+const v17 = () => toRelease(ReleaseItem.parse(v17Raw), inMemoryRecord(v17Raw), "v17/releases.json");
+const v18 = () => toRelease(ReleaseItem.parse(v18Raw), inMemoryRecord(v18Raw), "v18/releases.json");
 
 /** The smallest item the schema accepts: versionInfo alone. */
 const minimalRaw = {
@@ -238,9 +239,10 @@ describe("toRelease", () => {
       orderedServices: [["nginx"]],
       serviceNames: ["nginx"],
       imageRefs: [NGINX_IMAGE],
-      raw: v17Raw,
+      raw: expect.objectContaining({ json: expect.any(Function) }),
       sourceFile: "v17/releases.json",
     });
+    expect(v17().raw.json()).toBe(JSON.stringify(v17Raw, null, 2));
   });
 
   it("lower-cases the id", () => {
@@ -295,7 +297,7 @@ describe("toRelease", () => {
       versionInfo: { ...minimalRaw.versionInfo, productEnvInfo: { env_name: "dev", services: [[{ service_name: "s", containers: [{ name: "c", image: "" }] }]] } },
       buildInfo: [{ serviceName: "s", imageName: "" }],
     };
-    expect(toRelease(ReleaseItem.parse(raw), raw, "f.json").imageRefs).toEqual([]);
+    expect(toRelease(ReleaseItem.parse(raw), inMemoryRecord(raw), "f.json").imageRefs).toEqual([]);
   });
 
   it("keeps builds with their commits, Jira issues and times", () => {
@@ -357,7 +359,7 @@ describe("toRelease", () => {
   });
 
   it("fills every list with [] when the v1.8+ export omits it", () => {
-    expect(toRelease(ReleaseItem.parse(minimalRaw), minimalRaw, "min.json")).toMatchObject({
+    expect(toRelease(ReleaseItem.parse(minimalRaw), inMemoryRecord(minimalRaw), "min.json")).toMatchObject({
       labels: [],
       environment: null,
       deploys: [],
@@ -373,7 +375,7 @@ describe("toRelease", () => {
 
   it("has no environment when productEnvInfo is null", () => {
     const raw = { ...minimalRaw, versionInfo: { ...minimalRaw.versionInfo, productEnvInfo: null, labels: null } };
-    const release = toRelease(ReleaseItem.parse(raw), raw, "null-env.json");
+    const release = toRelease(ReleaseItem.parse(raw), inMemoryRecord(raw), "null-env.json");
     expect(release.environment).toBeNull();
     expect(release.labels).toEqual([]);
   });
@@ -391,7 +393,7 @@ describe("toRelease", () => {
         },
       ],
     };
-    expect(toRelease(ReleaseItem.parse(raw), raw, "helm.json").distributions).toEqual([
+    expect(toRelease(ReleaseItem.parse(raw), inMemoryRecord(raw), "helm.json").distributions).toEqual([
       {
         type: "chart",
         service: "",
@@ -419,8 +421,10 @@ describe("toRelease", () => {
   });
 
   it("keeps the raw record it was given and the file it came from", () => {
-    const release = v18();
-    expect(release.raw).toBe(v18Raw);
+    const raw = inMemoryRecord(v18Raw);
+    const release = toRelease(ReleaseItem.parse(v18Raw), raw, "v18/releases.json");
+    expect(release.raw).toBe(raw);
+    expect(release.raw.json()).toBe(JSON.stringify(v18Raw, null, 2));
     expect(release.sourceFile).toBe("v18/releases.json");
   });
 });
@@ -508,7 +512,7 @@ describe("artifactKey", () => {
 
 describe("toArtifactTrace", () => {
   it("turns an artifact response into a trace with its activities newest first", () => {
-    const trace = toArtifactTrace(Artifact.parse(picketRaw), picketRaw, "picket.json");
+    const trace = toArtifactTrace(Artifact.parse(picketRaw), inMemoryRecord(picketRaw), "picket.json");
 
     expect(trace).toEqual({
       name: "picket",
@@ -553,14 +557,15 @@ describe("toArtifactTrace", () => {
           issues: [],
         },
       ],
-      raw: picketRaw,
+      raw: expect.objectContaining({ json: expect.any(Function) }),
       sourceFile: "picket.json",
     });
+    expect(trace.raw.json()).toBe(JSON.stringify(picketRaw, null, 2));
   });
 
   it("does not reorder the input's activities", () => {
     const activities = picketRaw.activities.map((activity) => activity.created_time);
-    toArtifactTrace(Artifact.parse(picketRaw), picketRaw, "picket.json");
+    toArtifactTrace(Artifact.parse(picketRaw), inMemoryRecord(picketRaw), "picket.json");
     expect(picketRaw.activities.map((activity) => activity.created_time)).toEqual(activities);
   });
 
@@ -573,12 +578,12 @@ describe("toArtifactTrace", () => {
         { type: "comment", created_by: "c", created_time: 100 },
       ],
     };
-    expect(toArtifactTrace(Artifact.parse(raw), raw, "f.json").activities.map((activity) => activity.type)).toEqual(["test", "build", "comment"]);
+    expect(toArtifactTrace(Artifact.parse(raw), inMemoryRecord(raw), "f.json").activities.map((activity) => activity.type)).toEqual(["test", "build", "comment"]);
   });
 
   it("fills defaults for a file artifact without image metadata", () => {
     const raw = { name: "dist.tar.gz", type: "file", source: "workflow_v4", image_tag: "dist.tar.gz", created_by: "u", created_time: 5, activities: [] };
-    expect(toArtifactTrace(Artifact.parse(raw), raw, "file.json")).toMatchObject({
+    expect(toArtifactTrace(Artifact.parse(raw), inMemoryRecord(raw), "file.json")).toMatchObject({
       digest: "",
       size: null,
       architecture: "",

@@ -6,6 +6,7 @@ import { Artifact } from "../../src/schemas/artifact.js";
 import { ReleaseItem } from "../../src/schemas/release.js";
 import { mirrorFiles, toJsonText } from "../../src/site/mirror.js";
 import { artifactJsonFile, buildRoutes, releaseJsonFile } from "../../src/site/routes.js";
+import { inMemoryRecord } from "../../src/model/raw-record.js";
 
 const IMAGE = "reg.example.com/pay/api:v2";
 
@@ -51,10 +52,10 @@ const artifactRaw = {
 };
 
 function snapshotOf(releaseRaws: readonly Record<string, unknown>[], artifactRaws: readonly Record<string, unknown>[] = []): Snapshot {
-  const releases = releaseRaws.map((raw) => toRelease(ReleaseItem.parse(raw), raw, "releases.json"));
+  const releases = releaseRaws.map((raw) => toRelease(ReleaseItem.parse(raw), inMemoryRecord(raw), "releases.json"));
   const traces = artifactRaws.map((raw) => {
     const artifact = Artifact.parse(raw);
-    return [artifact.image ?? artifact.name, toArtifactTrace(artifact, raw, "artifact.json")] as const;
+    return [artifact.image ?? artifact.name, toArtifactTrace(artifact, inMemoryRecord(raw), "artifact.json")] as const;
   });
   return link(releases, new Map(traces));
 }

@@ -5,12 +5,13 @@ import { ReleaseItem } from "../../src/schemas/release.js";
 import { withReleaseFiles } from "../../src/site/release-order.js";
 import { buildRoutes } from "../../src/site/routes.js";
 import type { OutputFile } from "../../src/site/write-files.js";
+import { inMemoryRecord } from "../../src/model/raw-record.js";
 
 const raw = (id: string, createdAt: number) => ({
   versionInfo: { id, version: `v${createdAt}`, productName: "pay", workflowName: "deploy", taskId: createdAt, createdBy: "ops", created_at: createdAt },
 });
 const snapshot = link(
-  [raw("111111111111111111111111", 1), raw("222222222222222222222222", 2)].map((item) => toRelease(ReleaseItem.parse(item), item, "r.json")),
+  [raw("111111111111111111111111", 1), raw("222222222222222222222222", 2)].map((item) => toRelease(ReleaseItem.parse(item), inMemoryRecord(item), "r.json")),
   new Map(),
 );
 const routes = buildRoutes(snapshot);

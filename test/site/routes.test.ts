@@ -9,6 +9,7 @@ import { Artifact } from "../../src/schemas/artifact.js";
 import { ReleaseItem } from "../../src/schemas/release.js";
 import { isSafeRelativePath } from "../../src/site/paths.js";
 import { artifactJsonFile, buildRoutes, imagePageUrl, releaseJsonFile, releasePageUrl, type RouteTable } from "../../src/site/routes.js";
+import { inMemoryRecord } from "../../src/model/raw-record.js";
 
 interface ReleaseFields {
   id: string;
@@ -26,13 +27,13 @@ function release({ id, project, workflow, taskId, createdAt, version = "v1.0.0",
     versionInfo: { id, version, productName: project, workflowName: workflow, taskId, createdBy: "ops", created_at: createdAt },
     deployInfo: deploys.map((row) => ({ ...row, yamlContents: [], orderedServices: [], created_at: createdAt })),
   };
-  return toRelease(ReleaseItem.parse(raw), raw, "releases.json");
+  return toRelease(ReleaseItem.parse(raw), inMemoryRecord(raw), "releases.json");
 }
 
 function snapshotOf(releases: readonly Release[], tracedImages: readonly string[] = []): Snapshot {
   const traces = tracedImages.map((image) => {
     const raw = { name: "api", type: "image", source: "workflow", image, image_tag: "v2", created_by: "u", created_time: 1, activities: [] };
-    return [image, toArtifactTrace(Artifact.parse(raw), raw, "artifact.json")] as const;
+    return [image, toArtifactTrace(Artifact.parse(raw), inMemoryRecord(raw), "artifact.json")] as const;
   });
   return link(releases, new Map(traces));
 }
