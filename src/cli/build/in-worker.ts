@@ -1,3 +1,4 @@
+import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -15,10 +16,21 @@ import type { BuildRequest } from "./run-build.js";
 export const YOUNG_GENERATION_MB = 192;
 
 /**
+ * V8 flags for the build, set before its worker starts (they hold for the whole process). Allocation-site
+ * pretenuring off: at 10,000 releases, about every other build had V8 decide that objects from some page-rendering
+ * site outlive a scavenge and allocate them straight into the old generation; 3.5–6 MB of garbage then reached the
+ * old generation per scavenge instead of about 1.1 MB, and the GC pacer ran 28 full collections of the ~700 MB
+ * model instead of 11–14 (--trace-gc). Pretenuring pays off for long-lived data; the build's long-lived data is
+ * made once, by the import.
+ */
+export const BUILD_V8_FLAGS = ["--no-allocation-site-pretenuring"] as const;
+
+/**
  * Runs the build in a worker thread and relays what it prints and its progress. Resolves with the exit code;
  * rejects with a UserError as the build threw it, or with the worker's own error (a bug) and its stack.
  */
 export function runBuildInWorker(request: BuildRequest, logger: Logger, progress: ProgressDisplay): Promise<number> {
+  for (const flag of BUILD_V8_FLAGS) v8.setFlagsFromString(flag);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     let outcome: { exitCode: number } | { error: unknown } | null = null;
