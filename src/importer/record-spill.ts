@@ -1,5 +1,6 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
+import { UserError } from "../cli/errors.js";
 import type { RawRecord } from "../model/types.js";
 
 /**
@@ -26,7 +27,7 @@ export class RecordSpill {
       folder = mkdtempSync(path.join(parent, ".zadig-snapshot-records-"));
       fd = openSync(path.join(folder, "records.json"), "w+");
     } catch (cause) {
-      throw new Error(`could not create a scratch file for the raw records in ${parent}: ${(cause as Error).message}`, { cause });
+      throw new UserError(`could not create a scratch file for the raw records in ${parent}: ${(cause as Error).message}. ${ROOM}`, { cause });
     }
     const spill = new RecordSpill(fd, path.join(folder, "records.json"));
     if (!tryRemove(folder)) removeAtExit(fd, folder);
@@ -45,7 +46,7 @@ export class RecordSpill {
       try {
         done += writeSync(this.fd, this.scratch, done, length - done, offset + done);
       } catch (cause) {
-        throw new Error(`could not write the raw records' scratch file ${this.file}: ${(cause as Error).message}`, { cause });
+        throw new UserError(`could not write the raw records' scratch file ${this.file}: ${(cause as Error).message}. ${ROOM}`, { cause });
       }
     }
     this.size += length;
@@ -62,6 +63,8 @@ export class RecordSpill {
     return this.scratch.toString("utf8", 0, length);
   }
 }
+
+const ROOM = "Set TMPDIR to a folder with room for about 5% of the site's size.";
 
 const closeWhenUnreachable = new FinalizationRegistry<number>((fd) => {
   closeQuietly(fd);

@@ -116,6 +116,18 @@ describe("invalid input", () => {
     expect(existsSync(path.join(input, "releases.json"))).toBe(true);
   });
 
+  it("says where, and what to do, when the temp folder cannot hold the raw records; the output stays as it was", () => {
+    const out = path.join(tempDir(), "site");
+    expect(runCli(["build", "--input", fixture("valid-minimal"), "--output", out]).code).toBe(0);
+    const before = readTree(out);
+    const run = runCli(["build", "--input", fixture("valid-minimal"), "--output", out], { env: { TMPDIR: "/nonexistent/tmp" } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^zadig-snapshot: could not create a scratch file for the raw records in \/nonexistent\/tmp: ENOENT[^\n]*\. Set TMPDIR to a folder with room for about 5% of the site's size\.\n$/,
+    );
+    expect(readTree(out)).toEqual(before);
+  });
+
   it("says so when the input folder does not exist", () => {
     const run = runCli(["validate", "--input", "/nonexistent/exports"]);
     expect(run.code).toBe(1);
