@@ -1,6 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { UserError } from "../cli/errors.js";
+import { rawRecordText } from "../model/raw-record.js";
 import type { RawRecord } from "../model/types.js";
 
 /**
@@ -37,14 +38,14 @@ export class RecordSpill {
 
   /** Stores one record (a parsed JSON value) and returns it as a RawRecord that reads it back. */
   add(value: unknown): RawRecord {
-    const text = JSON.stringify(value ?? null, null, 2);
+    const text = rawRecordText(value);
     const length = Buffer.byteLength(text);
-    if (length > this.scratch.length) this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
-    this.scratch.write(text, 0, length, "utf8");
+    const scratch = this.scratchFor(length);
+    scratch.write(text, 0, length, "utf8");
     const offset = this.size;
     for (let done = 0; done < length; ) {
       try {
-        done += writeSync(this.fd, this.scratch, done, length - done, offset + done);
+        done += writeSync(this.fd, scratch, done, length - done, offset + done);
       } catch (cause) {
         throw new UserError(`could not write the raw records' scratch file ${this.file}: ${(cause as Error).message}. ${ROOM}`, { cause });
       }
@@ -54,13 +55,19 @@ export class RecordSpill {
   }
 
   private read(offset: number, length: number): string {
-    if (length > this.scratch.length) this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
+    const scratch = this.scratchFor(length);
     for (let done = 0; done < length; ) {
-      const read = readSync(this.fd, this.scratch, done, length - done, offset + done);
+      const read = readSync(this.fd, scratch, done, length - done, offset + done);
       if (read === 0) throw new Error(`the raw records' scratch file ${this.file} ends at ${offset + done} bytes; expected ${offset + length}`);
       done += read;
     }
-    return this.scratch.toString("utf8", 0, length);
+    return scratch.toString("utf8", 0, length);
+  }
+
+  /** The one buffer every write and read goes through (no buffer per record outside the heap), grown to fit `length`. */
+  private scratchFor(length: number): Buffer {
+    if (length > this.scratch.length) this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
+    return this.scratch;
   }
 }
 
