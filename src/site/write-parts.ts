@@ -1,4 +1,4 @@
-import { appendFile, open, writeFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 
 /**
  * Writes (or appends) the parts of one file in order with a single `writev`, instead of joining them first: the
@@ -6,16 +6,11 @@ import { appendFile, open, writeFile } from "node:fs/promises";
  * V8 heap, which made V8 run a full collection of the ~850 MB model each time 64 MB of them had piled up.
  */
 export async function writeParts(target: string, parts: readonly Uint8Array[], append: boolean): Promise<void> {
-  if (parts.length === 1) {
-    const [only] = parts as [Uint8Array];
-    await (append ? appendFile(target, only) : writeFile(target, only));
-    return;
-  }
   const expected = parts.reduce((sum, part) => sum + part.byteLength, 0);
   const handle = await open(target, append ? "a" : "w");
   try {
     // libuv writes every part (in IOV_MAX batches, retrying short writes) or fails; anything else is reported.
-    const { bytesWritten } = await handle.writev(parts as Uint8Array[]);
+    const { bytesWritten } = await handle.writev(parts);
     if (bytesWritten !== expected) throw new Error(`${target}: wrote ${bytesWritten} of ${expected} bytes`);
   } finally {
     await handle.close();
