@@ -19,8 +19,8 @@ export const YOUNG_GENERATION_MB = 192;
  * V8 flags for the build, set before its worker starts (they hold for the whole process). Allocation-site
  * pretenuring off: at 10,000 releases, about every other build had V8 decide that objects from some page-rendering
  * site outlive a scavenge and allocate them straight into the old generation; 3.5–6 MB of garbage then reached the
- * old generation per scavenge instead of about 1.1 MB, and the GC pacer ran 28 full collections of the ~700 MB
- * model instead of 11–14 (--trace-gc). Pretenuring pays off for long-lived data; the build's long-lived data is
+ * old generation per scavenge instead of 1.1–1.35 MB, and the GC pacer ran 28–31 full collections of the ~700 MB
+ * model instead of 10–15 (--trace-gc). Pretenuring pays off for long-lived data; the build's long-lived data is
  * made once, by the import.
  */
 export const BUILD_V8_FLAGS = ["--no-allocation-site-pretenuring"] as const;
