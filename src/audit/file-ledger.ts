@@ -31,6 +31,17 @@ export class FileLedger {
     open.size += data.byteLength;
   }
 
+  /** A file hashed elsewhere (another thread's ledger, handed over with `entries`). */
+  record(file: string, digest: FileDigest): void {
+    this.finished.set(this.claim(file), digest);
+  }
+
+  /** Every file recorded, each digest finished: what another thread's ledger takes over with `record`. */
+  entries(): [string, FileDigest][] {
+    for (const file of [...this.growing.keys()]) this.digest(file);
+    return [...this.finished];
+  }
+
   /** The digest of a recorded file, or undefined when the build did not write it through the ledger. */
   digest(file: string): FileDigest | undefined {
     const key = normalize(file);

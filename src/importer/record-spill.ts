@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "n
 import path from "node:path";
 import { UserError } from "../cli/errors.js";
 import { rawRecordText } from "../model/raw-record.js";
-import type { RawRecord } from "../model/types.js";
+import type { RawRecord, RecordSource } from "../model/types.js";
 
 /**
  * Keeps the raw records (what the JSON mirror serves, one read each) in a scratch file instead of the V8 heap.
@@ -13,7 +13,7 @@ import type { RawRecord } from "../model/types.js";
  */
 export class RecordSpill {
   private size = 0;
-  private scratch = Buffer.allocUnsafe(1 << 16);
+  private readonly scratch = new Scratch();
 
   private constructor(
     private readonly fd: number,
@@ -40,7 +40,7 @@ export class RecordSpill {
   add(value: unknown): RawRecord {
     const text = rawRecordText(value);
     const length = Buffer.byteLength(text);
-    const scratch = this.scratchFor(length);
+    const scratch = this.scratch.fit(length);
     scratch.write(text, 0, length, "utf8");
     const offset = this.size;
     for (let done = 0; done < length; ) {
@@ -51,25 +51,45 @@ export class RecordSpill {
       }
     }
     this.size += length;
-    return { json: () => this.read(offset, length) };
-  }
-
-  private read(offset: number, length: number): string {
-    const scratch = this.scratchFor(length);
-    for (let done = 0; done < length; ) {
-      const read = readSync(this.fd, scratch, done, length - done, offset + done);
-      if (read === 0) throw new Error(`the raw records' scratch file ${this.file} ends at ${offset + done} bytes; expected ${offset + length}`);
-      done += read;
-    }
-    return scratch.toString("utf8", 0, length);
-  }
-
-  /** The one buffer every write and read goes through (no buffer per record outside the heap), grown to fit `length`. */
-  private scratchFor(length: number): Buffer {
-    if (length > this.scratch.length) this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
-    return this.scratch;
+    const source: SpilledSource = { kind: "spill", fd: this.fd, file: this.file, offset, length };
+    // `json` holds the spill (this), so the file stays open while any record of it is reachable.
+    return { json: () => readSpilled(source, this.scratch), source: () => source };
   }
 }
+
+/**
+ * A record another thread of this process handed over as its source: it reads the same byte range of the spill's
+ * open file (the spill's owner keeps it open until that thread is done), or holds the text.
+ */
+export function recordFrom(source: RecordSource): RawRecord {
+  if (source.kind === "text") return { json: () => source.text, source: () => source };
+  return { json: () => readSpilled(source, threadScratch), source: () => source };
+}
+
+type SpilledSource = Extract<RecordSource, { kind: "spill" }>;
+
+function readSpilled({ fd, file, offset, length }: SpilledSource, scratch: Scratch): string {
+  const buffer = scratch.fit(length);
+  for (let done = 0; done < length; ) {
+    const read = readSync(fd, buffer, done, length - done, offset + done);
+    if (read === 0) throw new Error(`the raw records' scratch file ${file} ends at ${offset + done} bytes; expected ${offset + length}`);
+    done += read;
+  }
+  return buffer.toString("utf8", 0, length);
+}
+
+/** One buffer that every write and read of a spill goes through (no buffer per record outside the heap), grown to fit. */
+class Scratch {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+
+  fit(length: number): Buffer {
+    if (length > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(length, 2 * this.buffer.length));
+    return this.buffer;
+  }
+}
+
+/** The scratch buffer of records read through `recordFrom` (one per thread: each thread loads this module anew). */
+const threadScratch = new Scratch();
 
 const ROOM = "Set TMPDIR to a folder with room for about 5% of the site's size.";
 

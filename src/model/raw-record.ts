@@ -15,5 +15,5 @@ export function rawRecordText(value: unknown): string {
  * @example inMemoryRecord({ id: "a" }).json() // '{\n  "id": "a"\n}'
  */
 export function inMemoryRecord(value: unknown): RawRecord {
-  return { json: () => rawRecordText(value) };
+  return { json: () => rawRecordText(value), source: () => ({ kind: "text", text: rawRecordText(value) }) };
 }

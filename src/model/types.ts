@@ -43,7 +43,14 @@ export interface Release {
 export interface RawRecord {
   /** The record as `JSON.stringify(record, null, 2)` writes it (key order as exported), without a trailing newline. */
   json(): string;
+  /** Where another thread of this process can read the same text (the release files are written by a worker). */
+  source(): RecordSource;
 }
+
+/** A record's text for another thread: a byte range of the import's open scratch file, or the text itself. */
+export type RecordSource =
+  | { readonly kind: "spill"; readonly fd: number; readonly file: string; readonly offset: number; readonly length: number }
+  | { readonly kind: "text"; readonly text: string };
 
 export interface Environment {
   readonly name: string;

@@ -13,7 +13,7 @@ import { faultPoint } from "./fault-injection.js";
 import { mirrorFiles } from "./mirror.js";
 import { PACKAGE_ROOT } from "./package-root.js";
 import { publishAtomically } from "./publish.js";
-import { isReleaseBody, writeReleaseFiles } from "./release-files.js";
+import { recordFileCount, startRecordFiles } from "./record-files-thread.js";
 import { reportFiles } from "../report/report-stage.js";
 import { entityPageFiles, renderShell } from "./render-pages.js";
 import { withReleaseFiles } from "./release-order.js";
@@ -58,8 +58,8 @@ export interface BuildContext {
 export type OutputStage = (context: BuildContext) => OutputFile[] | Promise<OutputFile[]>;
 
 const OUTPUT_STAGES: readonly OutputStage[] = [
-  // The per-release files and release lists are written in one streaming pass (writeReleaseFiles) after these.
-  (context) => mirrorFiles(context.snapshot, context.routes, { withoutReleaseFiles: true }),
+  // The mirror's files that are records as they are (releases, lists, traces) are written beside these (startRecordFiles).
+  (context) => mirrorFiles(context.snapshot, context.routes, { withoutRecordFiles: true }),
   assetFiles,
   (context) => hostingFiles(context.routes),
   (context) => [...context.audit.files],
@@ -79,12 +79,19 @@ export async function buildSite(imported: ImportResult, options: BuildOptions): 
     await renderShell(context.views, staging);
     const files = (await Promise.all(OUTPUT_STAGES.map((stage) => stage(context)))).flat();
     const pages = await entityPageFiles(context.views);
-    const releaseFiles = routes.json.filter((route) => isReleaseBody(route.body)).length;
-    progress.stage("writing pages and files", pages.count + files.length + releaseFiles);
-    // Entity pages (rendered as written) and the stages' files in one pass, each release's files together.
-    await writeFiles(staging, withReleaseFiles(pages.files, files, routes), { onWritten: () => progress.advance(), ledger });
-    await faultPoint("pages");
-    await writeReleaseFiles(staging, snapshot, routes, { onWritten: () => progress.advance(), ledger });
+    progress.stage("writing pages and files", pages.count + files.length + recordFileCount(routes.json));
+    // The records as they are (per-release files, release lists, artifact traces), in a worker thread, while this one renders.
+    const recordRun = startRecordFiles(staging, snapshot, routes.json, { onWritten: (count) => progress.advance(count), ledger });
+    try {
+      // Entity pages (rendered as written) and the stages' files in one pass, each release's files together.
+      await writeFiles(staging, withReleaseFiles(pages.files, files, routes), { onWritten: () => progress.advance(), ledger });
+      await faultPoint("pages");
+    } catch (cause) {
+      // The worker must have stopped writing before publishAtomically removes staging.
+      await recordRun.stop();
+      throw cause;
+    }
+    await recordRun.done;
     await faultPoint("stages");
     progress.stage("writing checksums", null);
     // Last: SHA256SUMS must see every file in staging.

@@ -1,7 +1,6 @@
 import type { Snapshot } from "../model/types.js";
 import { releaseDiffOf } from "../diff/release-diffs.js";
 import type { JsonBody, RouteTable } from "./routes.js";
-import { isReleaseBody } from "./release-files.js";
 import type { OutputFile } from "./write-files.js";
 
 export const ROUTES_INDEX = "api/routes.json";
@@ -11,9 +10,16 @@ export function toJsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** A mirror body that is exported records as they are: one release, a list of them, or an artifact trace. */
+export type RecordBody = Extract<JsonBody, { kind: "release" | "release-list" | "artifact" }>;
+
+export function isRecordBody(body: JsonBody): body is RecordBody {
+  return body.kind === "release" || body.kind === "release-list" || body.kind === "artifact";
+}
+
 export interface MirrorOptions {
-  /** Leave out the per-release files and the release lists: the build writes those in one pass (`writeReleaseFiles`). */
-  readonly withoutReleaseFiles?: boolean;
+  /** Leave out the files that are records as they are: the build's record files' worker writes those (`startRecordFiles`). */
+  readonly withoutRecordFiles?: boolean;
 }
 
 /**
@@ -44,7 +50,7 @@ export function mirrorFiles(snapshot: Snapshot, routes: RouteTable, options: Mir
         return toJsonText(releaseDiffOf(snapshot, body.releaseId));
     }
   };
-  const json = options.withoutReleaseFiles === true ? routes.json.filter((route) => !isReleaseBody(route.body)) : routes.json;
+  const json = options.withoutRecordFiles === true ? routes.json.filter((route) => !isRecordBody(route.body)) : routes.json;
   return [
     ...json.map((route) => ({ file: route.file, body: () => bodyText(route.body) })),
     { file: ROUTES_INDEX, body: () => toJsonText(routes.json.map(({ route, query, file }) => ({ route, query, file }))) },

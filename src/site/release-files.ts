@@ -1,7 +1,7 @@
 import type { FileLedger } from "../audit/file-ledger.js";
-import type { Snapshot } from "../model/types.js";
+import type { Release } from "../model/types.js";
 import { orderedWriter } from "./ordered-writer.js";
-import type { JsonBody, RouteTable } from "./routes.js";
+import type { JsonBody, JsonRoute } from "./routes.js";
 
 /** A mirror body made of release records: one release, or a list of them. */
 export type ReleaseBody = Extract<JsonBody, { kind: "release" | "release-list" }>;
@@ -19,7 +19,12 @@ export interface ReleaseFilesOptions {
   readonly pendingCapBytes?: number;
   /** Records each file's digest and size as it is written (for SHA256SUMS). */
   readonly ledger?: FileLedger;
+  /** Stops the pass between releases (it throws the signal's reason once the writes in flight have settled). */
+  readonly signal?: AbortSignal;
 }
+
+/** What the pass reads of a release: its id and its record. */
+export type ReleaseRecord = Pick<Release, "id" | "raw">;
 
 interface ListState {
   readonly file: string;
@@ -36,12 +41,17 @@ interface ListState {
  * it, so the lists (each release appears in 4 + services of them) never exist whole in memory: at most about
  * 64 MB waits to be written. Byte-identical to `mirrorFiles`' bodies. Returns what it wrote.
  */
-export async function writeReleaseFiles(root: string, snapshot: Snapshot, routes: RouteTable, options: ReleaseFilesOptions = {}): Promise<{ files: number; bytes: number }> {
-  const { onWritten, flushBytes = 1 << 20, pendingCapBytes = 64 << 20, ledger } = options;
+export async function writeReleaseFiles(
+  root: string,
+  releases: readonly ReleaseRecord[],
+  routes: readonly JsonRoute[],
+  options: ReleaseFilesOptions = {},
+): Promise<{ files: number; bytes: number }> {
+  const { onWritten, flushBytes = 1 << 20, pendingCapBytes = 64 << 20, ledger, signal } = options;
   const own = new Map<string, string>();
   const member = new Map<string, ListState[]>();
   const lists: ListState[] = [];
-  for (const route of routes.json) {
+  for (const route of routes) {
     if (route.body.kind === "release") own.set(route.body.releaseId, route.file);
     if (route.body.kind !== "release-list") continue;
     const list: ListState = { file: route.file, ids: route.body.releaseIds, next: 0, pending: [], pendingBytes: 0, started: false };
@@ -84,7 +94,8 @@ export async function writeReleaseFiles(root: string, snapshot: Snapshot, routes
   const written = new Set<string>();
   try {
     for (const list of lists) if (list.ids.length === 0) await emit(list.file, [EMPTY_LIST], false, true);
-    for (const release of snapshot.releases) {
+    for (const release of releases) {
+      signal?.throwIfAborted();
       const file = own.get(release.id);
       const holders = member.get(release.id) ?? [];
       if (file === undefined && holders.length === 0) continue;

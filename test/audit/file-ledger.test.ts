@@ -32,6 +32,20 @@ describe("FileLedger", () => {
     expect(() => ledger.append("other.json", bytes("2"))).toThrow("file ledger: other.json is appended to before it was started");
   });
 
+  it("hands every digest over to another ledger (another thread's files), parts finished, paths still unique", () => {
+    const worker = new FileLedger();
+    worker.add("api/one.json", bytes("{}"));
+    worker.start("api/list.json", bytes("[\n"));
+    worker.append("api/list.json", bytes("]\n"));
+    const main = new FileLedger();
+    main.add("index.html", bytes("<p>"));
+    for (const [file, digest] of structuredClone(worker.entries())) main.record(file, digest);
+    expect(main.digest("api/one.json")).toEqual({ sha256: sha256Hex("{}"), size: 2 });
+    expect(main.digest("api/list.json")).toEqual({ sha256: sha256Hex("[\n]\n"), size: 4 });
+    expect(main.digest("index.html")).toEqual({ sha256: sha256Hex("<p>"), size: 3 });
+    expect(() => main.record("index.html", { sha256: sha256Hex("x"), size: 1 })).toThrow("file ledger: index.html is written twice");
+  });
+
   it("is fed by both writers with exactly the bytes that reach the disk", async () => {
     const root = tempDir();
     const ledger = new FileLedger();

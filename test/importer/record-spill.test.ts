@@ -2,7 +2,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importData } from "../../src/importer/index.js";
-import { RecordSpill } from "../../src/importer/record-spill.js";
+import { recordFrom, RecordSpill } from "../../src/importer/record-spill.js";
+import { inMemoryRecord } from "../../src/model/raw-record.js";
 import { ROOT, tempDir } from "../helpers.js";
 
 describe("RecordSpill", () => {
@@ -28,6 +29,23 @@ describe("RecordSpill", () => {
     const record = spill.add({ id: "still readable" });
     expect(readdirSync(parent)).toEqual([]);
     expect(record.json()).toBe('{\n  "id": "still readable"\n}');
+  });
+
+  it("hands each record over as a source that reads back the same text (what the release files' worker gets)", () => {
+    const spill = RecordSpill.open(tempDir());
+    const values = [{ id: "a", note: "发布 🚀" }, { id: "b", big: "y".repeat(100_000) }, null];
+    const records = values.map((value) => spill.add(value));
+    const sources = records.map((record) => record.source());
+    expect(sources.map((source) => source.kind)).toEqual(["spill", "spill", "spill"]);
+    // A source is plain data: it survives structured cloning (postMessage) unchanged.
+    const handedOver = sources.map((source) => recordFrom(structuredClone(source)));
+    for (const index of [2, 0, 1]) expect(handedOver[index]?.json()).toBe(JSON.stringify(values[index] ?? null, null, 2));
+  });
+
+  it("hands a record held in memory over as its text", () => {
+    const source = inMemoryRecord({ id: "in memory" }).source();
+    expect(source).toEqual({ kind: "text", text: '{\n  "id": "in memory"\n}' });
+    expect(recordFrom(source).json()).toBe('{\n  "id": "in memory"\n}');
   });
 
   it("fails naming the folder when it cannot create the scratch file there", () => {

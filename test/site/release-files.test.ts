@@ -3,23 +3,10 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importData } from "../../src/importer/index.js";
 import type { Snapshot } from "../../src/model/types.js";
-import { mirrorFiles } from "../../src/site/mirror.js";
-import { isReleaseBody, writeReleaseFiles } from "../../src/site/release-files.js";
+import { writeReleaseFiles } from "../../src/site/release-files.js";
 import { buildRoutes, type RouteTable } from "../../src/site/routes.js";
 import { readTree, ROOT, tempDir } from "../helpers.js";
-
-/** What mirrorFiles would write for the release-record files: the reference the streaming writer must match. */
-function expected(snapshot: Snapshot, routes: RouteTable): Map<string, string> {
-  const files = new Set(routes.json.filter((route) => isReleaseBody(route.body)).map((route) => route.file));
-  return new Map(
-    mirrorFiles(snapshot, routes)
-      .filter((file) => files.has(file.file))
-      .map((file) => {
-        const body = file.body();
-        return [file.file, typeof body === "string" ? body : new TextDecoder().decode(body)];
-      }),
-  );
-}
+import { expectedReleaseFiles } from "./record-files-helpers.js";
 
 describe("writeReleaseFiles", () => {
   let snapshot: Snapshot;
@@ -36,8 +23,8 @@ describe("writeReleaseFiles", () => {
   ])("writes every per-release file and list byte-identical to mirrorFiles when %s", async (_how, limits) => {
     const root = tempDir();
     let completed = 0;
-    const result = await writeReleaseFiles(root, snapshot, routes, { ...limits, onWritten: () => completed++ });
-    const want = expected(snapshot, routes);
+    const result = await writeReleaseFiles(root, snapshot.releases, routes.json, { ...limits, onWritten: () => completed++ });
+    const want = expectedReleaseFiles(snapshot, routes);
     const tree = readTree(root);
     expect([...tree.keys()].sort()).toEqual([...want.keys()].sort());
     for (const [file, text] of want) expect(tree.get(file)?.toString("utf8"), file).toBe(text);
@@ -49,7 +36,7 @@ describe("writeReleaseFiles", () => {
   it("writes an empty snapshot's list as []", async () => {
     const empty: Snapshot = { releases: [], images: [], releasesById: new Map(), imagesByRef: new Map() };
     const root = tempDir();
-    await writeReleaseFiles(root, empty, buildRoutes(empty));
+    await writeReleaseFiles(root, empty.releases, buildRoutes(empty).json);
     expect(readFileSync(path.join(root, "api/aslan/delivery/releases/index.json"), "utf8")).toBe("[]\n");
   });
 
@@ -60,12 +47,20 @@ describe("writeReleaseFiles", () => {
       ...routes,
       json: routes.json.map((route) => (route === first && route.body.kind === "release-list" ? { ...route, body: { ...route.body, releaseIds: [...route.body.releaseIds].reverse() } } : route)),
     };
-    await expect(writeReleaseFiles(tempDir(), snapshot, reversed)).rejects.toThrow(`mirror: ${first?.file} does not list its releases newest first`);
+    await expect(writeReleaseFiles(tempDir(), snapshot.releases, reversed.json)).rejects.toThrow(`mirror: ${first?.file} does not list its releases newest first`);
   });
 
   it("fails when the output cannot be written, after every write in flight has stopped", async () => {
     const root = path.join(tempDir(), "file-not-folder");
     await import("node:fs/promises").then((fs) => fs.writeFile(root, "x"));
-    await expect(writeReleaseFiles(root, snapshot, routes)).rejects.toThrow(/ENOTDIR|EEXIST/);
+    await expect(writeReleaseFiles(root, snapshot.releases, routes.json)).rejects.toThrow(/ENOTDIR|EEXIST/);
+  });
+
+  it("writes nothing and throws the signal's reason when stopped before it starts", async () => {
+    const root = tempDir();
+    const stop = new AbortController();
+    stop.abort(new Error("stopped by the test"));
+    await expect(writeReleaseFiles(root, snapshot.releases, routes.json, { signal: stop.signal })).rejects.toThrow("stopped by the test");
+    expect(readTree(root).size).toBe(0);
   });
 });
