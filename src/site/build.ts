@@ -75,14 +75,13 @@ export async function buildSite(imported: ImportResult, options: BuildOptions): 
     const progress = withGcPacing(options.progress ?? NO_PROGRESS, gcPacer());
     // Every file written below is hashed as it is written, so SHA256SUMS need not read the site back.
     const ledger = new FileLedger();
-    progress.stage("rendering the site shell", null);
-    await renderShell(context.views, staging);
     const files = (await Promise.all(OUTPUT_STAGES.map((stage) => stage(context)))).flat();
     const pages = await entityPageFiles(context.views);
     progress.stage("writing pages and files", pages.count + files.length + recordFileCount(routes.json));
     // The records as they are (per-release files, release lists, artifact traces), in a worker thread, while this one renders.
     const recordRun = startRecordFiles(staging, snapshot, routes.json, { onWritten: (count) => progress.advance(count), ledger });
     try {
+      await renderShell(context.views, staging);
       // Entity pages (rendered as written) and the stages' files in one pass, each release's files together.
       await writeFiles(staging, withReleaseFiles(pages.files, files, routes), { onWritten: () => progress.advance(), ledger });
       await faultPoint("pages");
