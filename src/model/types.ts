@@ -43,7 +43,7 @@ export interface Release {
 export interface RawRecord {
   /** The record as `JSON.stringify(record, null, 2)` writes it (key order as exported), without a trailing newline. */
   json(): string;
-  /** Where another thread of this process can read the same text (the release files are written by a worker). */
+  /** Where another thread of this process can read the same text (the record files are written by a worker thread). */
   source(): RecordSource;
 }
 

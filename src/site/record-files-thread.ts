@@ -49,7 +49,7 @@ const WORKER_SCRIPT = path.join(PACKAGE_ROOT, "dist", "site", "record-files-work
 
 /**
  * Writes the mirror's files that are exported records as they are (`isRecordBody`: the per-release files, the
- * release lists, the artifact traces; about 65% of a large site's bytes) in a worker thread, while this thread
+ * release lists, the artifact traces; 64% of a large site's bytes) in a worker thread, while this thread
  * renders the pages. The records are not copied: the worker reads them from the import's scratch file, which this
  * thread keeps open (the snapshot holds it) until `done` settles.
  */
@@ -72,11 +72,12 @@ export function startRecordFiles(root: string, snapshot: Pick<Snapshot, "release
       else resolve(result);
     });
   });
+  // A failure is the caller's when it awaits `done` (after its own pass); until then it must not count as an
+  // unhandled rejection, which would end the process before the staging folder is removed.
+  done.catch(() => {});
   return {
     done,
     async stop() {
-      // Stopping is the caller's choice after a failure of its own: the worker's reason for stopping is not news.
-      done.catch(() => {});
       worker.postMessage("stop");
       await exited;
     },

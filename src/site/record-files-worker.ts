@@ -2,6 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { FileLedger } from "../audit/file-ledger.js";
 import { recordFrom } from "../importer/record-spill.js";
 import type { RecordFilesJob, RecordFilesMessage } from "./record-files-thread.js";
+import { faultPoint } from "./fault-injection.js";
 import { writeReleaseFiles } from "./release-files.js";
 import { writeFiles, type OutputFile } from "./write-files.js";
 
@@ -29,6 +30,7 @@ const releases = job.releases.map((release) => ({ id: release.id, raw: recordFro
 const lists = await writeReleaseFiles(job.root, releases, job.releaseRoutes, { ledger, signal: stop.signal, onWritten });
 const traceBytes = await writeFiles(job.root, traceFiles(job.traces, stop.signal), { ledger, onWritten, concurrency: 16 });
 if (written > 0) post({ kind: "written", count: written });
+await faultPoint("records");
 post({ kind: "done", files: lists.files + job.traces.length, bytes: lists.bytes + traceBytes, digests: ledger.entries() });
 
 /** Each artifact trace as mirrorFiles writes it; checks for a stop before each (the writers stop at the first throw). */

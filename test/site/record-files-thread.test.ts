@@ -59,6 +59,25 @@ describe("startRecordFiles (the mirror files that are records as they are, writt
     expect(readFileSync(root, "utf8")).toBe("x");
   });
 
+  it("keeps a failure for when done is awaited: nothing is unhandled while the caller is still busy with its own pass", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const root = path.join(tempDir(), "file-not-folder");
+      writeFileSync(root, "x");
+      const run = startRecordFiles(root, snapshot, routes.json);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // It had failed before anyone looked (a settled promise wins the race against a timer of 0).
+      const state = await Promise.race([run.done.then(() => "resolved", () => "rejected"), new Promise((resolve) => setTimeout(() => resolve("pending"), 0))]);
+      expect(state).toBe("rejected");
+      expect(unhandled).toEqual([]);
+      await expect(run.done).rejects.toThrow(/ENOTDIR|EEXIST/);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("stops between releases when asked, and writes nothing once stop has resolved", async () => {
     const input = tempDir();
     writeExport(input, generateExportFiles({ releases: 300, images: 600, seed: 7 }));
