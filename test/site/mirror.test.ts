@@ -4,7 +4,7 @@ import { toArtifactTrace, toRelease } from "../../src/importer/normalize.js";
 import type { Snapshot } from "../../src/model/types.js";
 import { Artifact } from "../../src/schemas/artifact.js";
 import { ReleaseItem } from "../../src/schemas/release.js";
-import { mirrorFiles, toJsonText } from "../../src/site/mirror.js";
+import { isRecordBody, mirrorFiles, toJsonText } from "../../src/site/mirror.js";
 import { artifactJsonFile, buildRoutes, releaseJsonFile } from "../../src/site/routes.js";
 import { inMemoryRecord } from "../../src/model/raw-record.js";
 
@@ -145,5 +145,18 @@ describe("mirrorFiles", () => {
 
   it("writes the same bytes whatever order the releases arrive in", () => {
     expect([...written(snapshotOf([newerRaw, olderRaw], [artifactRaw])).entries()]).toEqual([...files.entries()]);
+  });
+});
+
+describe("mirrorFiles without the record files", () => {
+  it("leaves out exactly the per-release files, the release lists and the artifact traces (the worker writes those)", () => {
+    const without = mirrorFiles(snapshot, routes, { withoutRecordFiles: true }).map((file) => file.file);
+    const recordFiles = routes.json.filter((route) => isRecordBody(route.body)).map((route) => route.file);
+    expect(recordFiles).toContain(releaseJsonFile("111111111111111111111111"));
+    expect(recordFiles).toContain(artifactJsonFile(IMAGE));
+    expect(recordFiles).toContain("api/aslan/delivery/releases/index.json");
+    expect(without.filter((file) => recordFiles.includes(file))).toEqual([]);
+    expect([...without, ...recordFiles].sort()).toEqual([...files.keys()].sort());
+    expect(without).toContain("api/routes.json");
   });
 });
