@@ -126,8 +126,11 @@ function imageChanges(then: readonly Workload[], now: readonly Workload[], image
     .sort((a, b) => byCodePoint(a.service, b.service) || byCodePoint(a.container, b.container));
 }
 
+/** What `imageState` reads of each image: its trace's digest. The snapshot's `imagesByRef` is one. */
+export type ImageDigests = ReadonlyMap<string, { readonly trace: { readonly digest: string } | null }>;
+
 /** Tag and digest of a reference: the digest from its artifact trace when exported, else from `@digest` in it. */
-export function imageState(reference: string, images: ReadonlyMap<string, Image>): ImageState {
+export function imageState(reference: string, images: ImageDigests): ImageState {
   const parsed = parseImageReference(reference);
   const traced = images.get(reference)?.trace?.digest ?? "";
   const pinned = parsed.kind === "ok" ? (parsed.digest ?? "") : "";

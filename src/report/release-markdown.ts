@@ -1,8 +1,8 @@
 import { digestText } from "../diff/describe.js";
-import { imageState } from "../diff/release-diff.js";
+import { imageState, type ImageDigests } from "../diff/release-diff.js";
 import { securityTotals, testTotals } from "../diff/totals.js";
 import { workloads } from "../diff/workloads.js";
-import type { Commit, Image } from "../model/types.js";
+import type { Commit } from "../model/types.js";
 import { formatTime } from "../site/format.js";
 import type { ReleaseView } from "../site/views.js";
 import { mdCode, mdFence, mdTable, mdText } from "./markdown.js";
@@ -15,7 +15,7 @@ export const MARKDOWN_DIFF_LINES = 200;
  * The Markdown summary of one release for a ticket body: facts, images with digests, commits, test and security
  * totals, and what changed since the previous release, as GFM tables. Every value from the export is escaped.
  */
-export function renderReleaseMarkdown(view: ReleaseView, stamp: ReportStamp, images: ReadonlyMap<string, Image>, pagePath: string): string {
+export function renderReleaseMarkdown(view: ReleaseView, stamp: ReportStamp, images: ImageDigests, pagePath: string): string {
   const r = view.release;
   const env = r.environment;
   const tests = testTotals(r);
@@ -69,7 +69,7 @@ export function renderReleaseMarkdown(view: ReleaseView, stamp: ReportStamp, ima
 }
 
 /** Every image the release names, with its digest and where it runs. */
-function imageTable(view: ReleaseView, images: ReadonlyMap<string, Image>): string {
+function imageTable(view: ReleaseView, images: ImageDigests): string {
   const running = workloads(view.release);
   const rows = view.release.imageRefs.map((reference) => {
     const usedBy = [
