@@ -1,5 +1,5 @@
 import type { RouteTable } from "./routes.js";
-import type { OutputFile } from "./write-files.js";
+import type { OutputEntry, OutputFile } from "./write-files.js";
 
 /**
  * Puts each release's other files (its diff JSON, its reports) right after its page, and everything that belongs
@@ -7,7 +7,7 @@ import type { OutputFile } from "./write-files.js";
  * and then dropped (src/diff/release-diffs.ts keeps only recent ones): holding every diff of 10,000 releases until
  * the reports were written cost about 250 MB.
  */
-export function* withReleaseFiles(pages: Iterable<OutputFile>, files: readonly OutputFile[], routes: RouteTable): Generator<OutputFile> {
+export function* withReleaseFiles(pages: Iterable<OutputFile>, files: readonly OutputEntry[], routes: RouteTable): Generator<OutputEntry> {
   const owner = new Map<string, string>();
   for (const [id, url] of routes.releasePage) owner.set(url, id);
   for (const [id, file] of routes.releaseDiffJson) owner.set(file, id);
@@ -15,7 +15,7 @@ export function* withReleaseFiles(pages: Iterable<OutputFile>, files: readonly O
     owner.set(report.html, report.releaseId);
     owner.set(report.md, report.releaseId);
   }
-  const groups = new Map<string, OutputFile[]>();
+  const groups = new Map<string, OutputEntry[]>();
   for (const file of files) {
     const id = owner.get(file.file);
     if (id === undefined) {
