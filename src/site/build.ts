@@ -15,6 +15,7 @@ import { PACKAGE_ROOT } from "./package-root.js";
 import { publishAtomically } from "./publish.js";
 import { recordFileCount, startRecordFiles } from "./record-files-thread.js";
 import { reportFiles } from "../report/report-stage.js";
+import { startReportThread } from "../report/report-thread.js";
 import { entityPageFiles, renderShell } from "./render-pages.js";
 import { withReleaseFiles } from "./release-order.js";
 import { buildRoutes, type RouteTable } from "./routes.js";
@@ -63,7 +64,7 @@ const OUTPUT_STAGES: readonly OutputStage[] = [
   assetFiles,
   (context) => hostingFiles(context.routes),
   (context) => [...context.audit.files],
-  reportFiles,
+  // The reports are handed to their own thread while the pages are written (reportFiles, in buildSite).
 ];
 
 /** route table → views → Eleventy pages + output stages (JSON mirror, assets…), built in staging and swapped in. */
@@ -77,18 +78,24 @@ export async function buildSite(imported: ImportResult, options: BuildOptions): 
     const ledger = new FileLedger();
     const files = (await Promise.all(OUTPUT_STAGES.map((stage) => stage(context)))).flat();
     const pages = await entityPageFiles(context.views);
-    progress.stage("writing pages and files", pages.count + files.length + recordFileCount(routes.json));
+    // The reports, rendered and written in a thread of their own from views this thread makes as it goes.
+    const reportThread = startReportThread(context.warn);
+    const reports = await reportFiles(context, reportThread);
+    progress.stage("writing pages and files", pages.count + files.length + reports.reduce((sum, entry) => sum + entry.count, 0) + recordFileCount(routes.json));
     // The records as they are (per-release files, release lists, artifact traces), in a worker thread, while this one renders.
     const recordRun = startRecordFiles(staging, snapshot, routes.json, { onWritten: (count) => progress.advance(count), ledger });
     try {
       await renderShell(context.views, staging);
       // Entity pages (rendered as written) and the stages' files in one pass, each release's files together.
-      await writeFiles(staging, withReleaseFiles(pages.files, files, routes), { onWritten: () => progress.advance(), ledger });
+      await writeFiles(staging, withReleaseFiles(pages.files, [...files, ...reports], routes), { onWritten: () => progress.advance(), ledger });
       await faultPoint("pages");
     } catch (cause) {
       // The worker must have stopped writing before publishAtomically removes staging.
       await recordRun.stop();
       throw cause;
+    } finally {
+      // Every hand-over has settled when writeFiles returns or throws: nothing of the reports' thread is in flight.
+      await reportThread.close();
     }
     await recordRun.done;
     await faultPoint("stages");

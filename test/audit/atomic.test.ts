@@ -28,7 +28,7 @@ describe("a build that fails late", () => {
     delete process.env[FAULT_VARIABLE];
   });
 
-  for (const step of ["records", "pages", "stages", "manifest"] as const) {
+  for (const step of ["records", "reports", "pages", "stages", "manifest"] as const) {
     it(`leaves the previous output byte for byte as it was when it fails after the ${step} step`, async () => {
       const { parent, site, before } = await earlierSnapshot();
       process.env[FAULT_VARIABLE] = `fail-after:${step}`;
