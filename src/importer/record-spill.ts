@@ -36,6 +36,25 @@ export class RecordSpill {
     return spill;
   }
 
+  /**
+   * A spill that appends to this one's open file from another thread (src/importer/import-thread.ts), which must be
+   * the only writer: this spill keeps the file and reads back, with `adopt`, what that thread stored.
+   */
+  descriptor(): SpillDescriptor {
+    return { fd: this.fd, file: this.file };
+  }
+
+  /** The writing end of a spill another thread opened and keeps open (see `descriptor`). */
+  static writingInto({ fd, file }: SpillDescriptor): RecordSpill {
+    return new RecordSpill(fd, file);
+  }
+
+  /** A record another thread stored in this spill's file (through `writingInto`), read back through this spill. */
+  adopt(source: SpilledSource): RawRecord {
+    if (source.fd !== this.fd) throw new Error(`a record of ${source.file} is not in the spill ${this.file}`);
+    return { json: () => readSpilled(source, this.scratch), source: () => source };
+  }
+
   /** Stores one record (a parsed JSON value) and returns it as a RawRecord that reads it back. */
   add(value: unknown): RawRecord {
     const text = rawRecordText(value);
@@ -66,7 +85,13 @@ export function recordFrom(source: RecordSource): RawRecord {
   return { json: () => readSpilled(source, threadScratch), source: () => source };
 }
 
-type SpilledSource = Extract<RecordSource, { kind: "spill" }>;
+export type SpilledSource = Extract<RecordSource, { kind: "spill" }>;
+
+/** A spill's open file, as another thread is given it. */
+export interface SpillDescriptor {
+  readonly fd: number;
+  readonly file: string;
+}
 
 function readSpilled({ fd, file, offset, length }: SpilledSource, scratch: Scratch): string {
   const buffer = scratch.fit(length);
