@@ -40,38 +40,46 @@ const YOUNG_GENERATION_MB = 8;
 /**
  * Renders the release reports in a worker thread (15 s of CPU at 10,000 releases, work the floor does not do), so
  * the build's thread only makes each report's view, which it shares with the release page, and hands it over.
- * Every write is answered, so the caller's writers bound how many views are in flight.
+ * Every write is answered, so the caller's writers bound how many views are in flight. The thread starts with the
+ * first write: until then there is nothing to stop, and a build without releases never starts it.
  */
 export function startReportThread(warn: (line: string) => void): ReportThread {
-  const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   const pending = new Map<number, { resolve: (files: readonly WrittenFile[]) => void; reject: (cause: Error) => void }>();
   let nextId = 0;
   let ended: Error | null = null;
+  let worker: Worker | null = null;
   const failAll = (cause: Error) => {
     ended ??= cause;
     for (const job of pending.values()) job.reject(ended);
     pending.clear();
   };
-  worker.on("message", (message: ReportMessage) => {
-    if (message.kind === "warning") return warn(message.line);
-    const job = pending.get(message.id);
-    pending.delete(message.id);
-    if (message.kind === "written") job?.resolve(message.files);
-    else job?.reject(new Error(message.message));
-  });
-  worker.on("error", failAll);
-  worker.on("exit", (code) => failAll(new Error(`the reports' worker thread stopped (exit code ${code})`)));
+  const started = (): Worker => {
+    if (worker !== null) return worker;
+    const thread = new Worker(WORKER_SCRIPT, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    thread.on("message", (message: ReportMessage) => {
+      if (message.kind === "warning") return warn(message.line);
+      const job = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.kind === "written") job?.resolve(message.files);
+      else job?.reject(new Error(message.message));
+    });
+    thread.on("error", failAll);
+    thread.on("exit", (code) => failAll(new Error(`the reports' worker thread stopped (exit code ${code})`)));
+    worker = thread;
+    return thread;
+  };
   return {
     write(job) {
       if (ended !== null) return Promise.reject(ended);
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, job });
+        started().postMessage({ id, job });
       });
     },
     async close() {
-      await worker.terminate();
+      ended ??= new Error("the reports' worker thread was closed");
+      await worker?.terminate();
     },
   };
 }

@@ -70,12 +70,21 @@ describe("the reports' thread (reportFiles hands each release's view over; the w
     expect(readTree(root).size).toBe(2);
   });
 
-  it("rejects what is still pending when the thread ends, and every write after", async () => {
+  it("rejects what is still pending when the thread is closed, and every write after", async () => {
     const thread = started();
     const [entry] = (await reportFiles(context, thread)) as [HandedOffFiles];
-    const pending = entry.handOff(tempDir());
+    const root = tempDir();
+    const pending = entry.handOff(root);
     await thread.close();
-    await expect(pending).rejects.toThrow(/the reports' worker thread stopped \(exit code \d+\)/);
-    await expect(entry.handOff(tempDir())).rejects.toThrow(/the reports' worker thread stopped/);
+    await expect(pending).rejects.toThrow("the reports' worker thread was closed");
+    await expect(entry.handOff(root)).rejects.toThrow("the reports' worker thread was closed");
+    expect(readTree(root).size).toBe(0);
+  });
+
+  it("refuses writes once closed even if it never started", async () => {
+    const thread = started();
+    const [entry] = (await reportFiles(context, thread)) as [HandedOffFiles];
+    await thread.close();
+    await expect(entry.handOff(tempDir())).rejects.toThrow("the reports' worker thread was closed");
   });
 });
