@@ -3,30 +3,56 @@ import type { ImageDigests } from "../diff/release-diff.js";
 import type { Release, Snapshot } from "../model/types.js";
 import type { BuildContext } from "../site/build.js";
 import type { ReleaseView } from "../site/views.js";
-import type { HandedOffFiles } from "../site/write-files.js";
+import type { OutputEntry } from "../site/write-files.js";
 import { loadReportAssets } from "./assets.js";
-import { releaseReportView } from "./release-report.js";
+import { budgetWarning } from "./budget.js";
+import { releaseReportView, renderReport, type ReportContent, type ReportFormat } from "./release-report.js";
 import type { PortableReleaseView, ReportThread } from "./report-thread.js";
 import { reportStamp } from "./stamp.js";
 
 /**
- * The build's report stage: per release, `reports/…/<version>-<id>.html` and `.md`, rendered and written by the
- * reports' thread. This thread makes each release's report view when a writer takes it, right after the release
- * page, whose diff it shares (src/site/release-order.ts), and hands it over; a report over its budget is named
- * on `context.warn` by the thread (see startReportThread).
+ * The build's report stage: per release, `reports/…/<version>-<id>.html` and `.md`. Each release's report view is
+ * made when a writer takes its reports, right after the release page, whose diff it shares
+ * (src/site/release-order.ts). With a thread, the view is handed to it to render and write; without, the reports
+ * are rendered here (small builds: starting the thread costs more than it saves). A report over its budget is named
+ * on `context.warn`, in release order either way.
  */
-export async function reportFiles(context: BuildContext, thread: ReportThread): Promise<HandedOffFiles[]> {
-  const stamp = reportStamp(context.imported, (await loadReportAssets()).toolVersion);
+export async function reportFiles(context: BuildContext, thread: ReportThread | null): Promise<OutputEntry[]> {
+  const assets = await loadReportAssets();
+  const stamp = reportStamp(context.imported, assets.toolVersion);
   const neighbours = releaseNeighbours(context.snapshot.releases);
-  return context.routes.reports.flatMap((route) => {
+  const contentOf = (release: Release): ReportContent => ({
+    view: releaseReportView({ release, snapshot: context.snapshot, routes: context.routes, neighbours: neighbours.get(release.id) ?? { previous: null, next: null }, stamp }),
+    stamp,
+    pagePath: context.routes.releasePage.get(release.id) ?? "",
+    images: imageDigests(release, context.snapshot),
+  });
+  // Here, a release's two reports are written one after the other: they share one content (and view).
+  let last: { release: Release; content: ReportContent } | null = null;
+  const sharedContentOf = (release: Release): ReportContent => {
+    if (last?.release !== release) last = { release, content: contentOf(release) };
+    return last.content;
+  };
+  return context.routes.reports.flatMap((route): OutputEntry[] => {
     const release = context.snapshot.releasesById.get(route.releaseId);
     if (release === undefined) return [];
-    const handOff = (root: string) => {
-      const view = releaseReportView({ release, snapshot: context.snapshot, routes: context.routes, neighbours: neighbours.get(release.id) ?? { previous: null, next: null }, stamp });
-      const content = { view: portable(view), stamp, pagePath: context.routes.releasePage.get(release.id) ?? "", images: imageDigests(release, context.snapshot) };
-      return thread.write({ root, html: route.html, md: route.md, content });
-    };
-    return [{ file: route.html, count: 2, handOff }];
+    if (thread !== null) {
+      const handOff = (root: string) => {
+        const content = contentOf(release);
+        return thread.write({ root, html: route.html, md: route.md, content: { ...content, view: portable(content.view) } });
+      };
+      return [{ file: route.html, count: 2, handOff }];
+    }
+    const file = (path: string, format: ReportFormat): OutputEntry => ({
+      file: path,
+      body: () => {
+        const text = renderReport(assets, sharedContentOf(release), format);
+        const warning = budgetWarning(path, format, Buffer.byteLength(text));
+        if (warning !== null) context.warn(warning);
+        return text;
+      },
+    });
+    return [file(route.html, "html"), file(route.md, "md")];
   });
 }
 

@@ -32,7 +32,8 @@ describe("a build that fails late", () => {
     it(`leaves the previous output byte for byte as it was when it fails after the ${step} step`, async () => {
       const { parent, site, before } = await earlierSnapshot();
       process.env[FAULT_VARIABLE] = `fail-after:${step}`;
-      await expect(buildInProcess(SAMPLE, { output: site })).rejects.toThrow(`injected failure after the ${step} step`);
+      // The sample is small enough to render its reports on the build's thread unless told otherwise.
+      await expect(buildInProcess(SAMPLE, { output: site, build: { reportThread: step === "reports" } })).rejects.toThrow(`injected failure after the ${step} step`);
       expect(readTree(site)).toEqual(before);
       expect(readdirSync(parent)).toEqual(["site"]);
     });

@@ -12,6 +12,7 @@ import { startReportThread, type ReportThread } from "../../src/report/report-th
 import { reportStamp } from "../../src/report/stamp.js";
 import { buildContext, type BuildContext } from "../../src/site/build.js";
 import { writeFiles, type HandedOffFiles } from "../../src/site/write-files.js";
+import { releaseRaw } from "../diff/fixtures.js";
 import { readTree, ROOT, tempDir } from "../helpers.js";
 
 describe("the reports' thread (reportFiles hands each release's view over; the worker renders and writes)", () => {
@@ -86,5 +87,18 @@ describe("the reports' thread (reportFiles hands each release's view over; the w
     const [entry] = (await reportFiles(context, thread)) as [HandedOffFiles];
     await thread.close();
     await expect(entry.handOff(tempDir())).rejects.toThrow("the reports' worker thread was closed");
+  });
+
+  it("names a report over its budget through warn, with the text the build prints", async () => {
+    const input = tempDir();
+    const yaml = `kind: ConfigMap\ndata:\n${"  k: v\n".repeat(1_000_000)}`;
+    writeFileSync(path.join(input, "releases.json"), JSON.stringify([releaseRaw({ id: "111111111111111111111111", version: "big", deploys: [{ service: "api", image: "reg.example.com/api:1", yaml: [yaml] }] })]));
+    const big = await buildContext(await importData(input), {});
+    const warnings: string[] = [];
+    const root = tempDir();
+    await writeFiles(root, await reportFiles(big, started((line) => warnings.push(line))));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^warning: reports\/pay\/big-111111111111111111111111\.html is [\d.]+ MB \([\d,]+ bytes\), over the 5 MB budget for a single-file HTML report; some ticket systems refuse attachments this large\.$/);
+    expect(readTree(root).size).toBe(2);
   });
 });

@@ -6,11 +6,11 @@ import { buildSite } from "../../src/site/build.js";
 import { fixture, readTree, ROOT, tempDir } from "../helpers.js";
 import { elements, links } from "../html.js";
 
-async function build(input: string): Promise<Map<string, Buffer>> {
+async function build(input: string, options: { reportThread?: boolean } = {}): Promise<Map<string, Buffer>> {
   const imported = await importData(input);
   expect(imported.issues.filter((issue) => issue.severity === "error")).toEqual([]);
   const out = path.join(tempDir(), "site");
-  await buildSite(imported, { inputDir: input, outputDir: out });
+  await buildSite(imported, { inputDir: input, outputDir: out, ...options });
   return readTree(out);
 }
 
@@ -29,6 +29,12 @@ describe("building the sample in data/", () => {
   const v17 = JSON.parse(readFileSync(path.join(sample, "releases/nginx2-v1.7.json"), "utf8")) as { versionInfo: { id: string } }[];
   beforeAll(async () => {
     site = await build(sample);
+  });
+
+  it("writes the very same site when its reports are rendered in their own thread (as from 1,000 releases on)", async () => {
+    const threaded = await build(sample, { reportThread: true });
+    expect([...threaded.keys()].filter((file) => file.startsWith("reports/"))).toHaveLength(28);
+    expect(threaded).toEqual(site);
   });
 
   it("writes the same set of files as the recorded golden list", () => {
