@@ -15,16 +15,28 @@ export interface ImportJob {
   readonly spill: SpillDescriptor;
 }
 
-/** A file's outcome as it crosses threads: each record's model and raw record name its byte range in the spill (functions do not cross). */
-export interface PortableOutcome extends Omit<FileOutcome, "releases" | "artifacts"> {
-  readonly releases: readonly PortableLocated<Release>[];
-  readonly artifacts: readonly PortableLocated<ArtifactTrace>[];
+/** A file's outcome with each record's raw record as `R`: FileOutcome is `OutcomeWith<RawRecord>`. */
+export interface OutcomeWith<R> extends Omit<FileOutcome, "releases" | "artifacts"> {
+  readonly releases: readonly LocatedWith<Release, R>[];
+  readonly artifacts: readonly LocatedWith<ArtifactTrace, R>[];
 }
 
-interface PortableLocated<T extends { readonly raw: unknown }> extends Omit<Located<T>, "item" | "raw"> {
-  /** The model with its raw record in the same place (key order kept), as a byte range. */
-  readonly item: Omit<T, "raw"> & { readonly raw: SpilledSource };
-  readonly raw: SpilledSource;
+interface LocatedWith<T extends { readonly raw: unknown }, R> extends Omit<Located<T>, "item" | "raw"> {
+  /** The model with its raw record in the same place (key order kept). */
+  readonly item: Omit<T, "raw"> & { readonly raw: R };
+  readonly raw: R;
+}
+
+/** A file's outcome as it crosses threads: each record's raw record as its byte range in the spill (functions do not cross). */
+export type PortableOutcome = OutcomeWith<SpilledSource>;
+
+/** The outcome with every raw record converted, on the record and on its model alike. */
+export function withRawRecords<R, S>(outcome: OutcomeWith<R>, convert: (raw: R) => S): OutcomeWith<S> {
+  const converted = <T extends { readonly raw: unknown }>(record: LocatedWith<T, R>): LocatedWith<T, S> => {
+    const raw = convert(record.raw);
+    return { ...record, item: { ...record.item, raw }, raw };
+  };
+  return { ...outcome, releases: outcome.releases.map(converted), artifacts: outcome.artifacts.map(converted) };
 }
 
 /** What the worker posts: a file read (progress), a file's outcome, the end, or the error that stopped it. */
@@ -50,7 +62,7 @@ export function importInThread(job: Omit<ImportJob, "spill">, spill: RecordSpill
     let done = false;
     worker.on("message", (message: ImportMessage) => {
       if (message.kind === "read") onRead();
-      else if (message.kind === "file") received.push(adopted(message.outcome, spill));
+      else if (message.kind === "file") received.push(withRawRecords(message.outcome, (source) => spill.adopt(source)));
       else if (message.kind === "done") done = true;
       else failure = fromPortable(message.failure);
     });
@@ -76,21 +88,6 @@ export interface ImportRun {
   readonly outcomes: Promise<FileOutcome[]>;
   /** Ends the worker (when the calling thread failed on its own files). */
   stop(): Promise<void>;
-}
-
-/** The outcome with each record read back through this thread's spill. */
-function adopted(outcome: PortableOutcome, spill: RecordSpill): FileOutcome {
-  return {
-    ...outcome,
-    releases: outcome.releases.map((record) => {
-      const raw = spill.adopt(record.raw);
-      return { ...record, item: { ...record.item, raw }, raw };
-    }),
-    artifacts: outcome.artifacts.map((record) => {
-      const raw = spill.adopt(record.raw);
-      return { ...record, item: { ...record.item, raw }, raw };
-    }),
-  };
 }
 
 /** A failure as the worker posts it: its message, and its exit code when it is the user's to fix (a UserError). */

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { mapAhead } from "../util/map-ahead.js";
-import { importFile, type FileOutcome } from "./import-file.js";
-import { portableFailure, type ImportJob, type ImportMessage, type PortableOutcome } from "./import-thread.js";
+import { importFile } from "./import-file.js";
+import { portableFailure, withRawRecords, type ImportJob, type ImportMessage } from "./import-thread.js";
 import { readInput } from "./read.js";
 import type { RecordSource } from "../model/types.js";
 import { RecordSpill, type SpilledSource } from "./record-spill.js";
@@ -21,27 +21,13 @@ try {
     post({ kind: "read" });
     return read;
   });
-  for await (const read of reads) post({ kind: "file", outcome: portable(importFile(read, policy, spill)) });
+  for await (const read of reads) post({ kind: "file", outcome: withRawRecords(importFile(read, policy, spill), (raw) => spilled(raw.source())) });
   post({ kind: "done" });
 } catch (cause) {
   post({ kind: "failed", failure: portableFailure(cause) });
 }
 
 /** Each record by its byte range in the spill, not by its accessor (functions do not cross threads). */
-function portable(outcome: FileOutcome): PortableOutcome {
-  return {
-    ...outcome,
-    releases: outcome.releases.map((record) => {
-      const raw = spilled(record.raw.source());
-      return { ...record, item: { ...record.item, raw }, raw };
-    }),
-    artifacts: outcome.artifacts.map((record) => {
-      const raw = spilled(record.raw.source());
-      return { ...record, item: { ...record.item, raw }, raw };
-    }),
-  };
-}
-
 function spilled(source: RecordSource): SpilledSource {
   if (source.kind !== "spill") throw new Error("the import's worker stores every record in the spill");
   return source;
